@@ -1,0 +1,67 @@
+import type { Role } from '@congso/contracts'
+import type { Actor } from '../http/request-context.ts'
+
+/** The subject of an organisation-scoped action: an agency, given with its ancestor chain. */
+export interface AgencySubject {
+  agencyId: string
+  ancestorIds: string[]
+}
+
+export type Action =
+  | { kind: 'org.settings.update' }
+  | { kind: 'org.agency.create'; parent: AgencySubject | null }
+  | { kind: 'org.agency.update'; agency: AgencySubject }
+  | { kind: 'org.agency.list' }
+  | { kind: 'org.staff.list'; agency: AgencySubject }
+  | { kind: 'org.staff.manage'; agency: AgencySubject; grantsRoles: Role[] }
+  | { kind: 'catalog.edit' }
+  | { kind: 'catalog.publish' }
+  | { kind: 'catalog.transfer' }
+  | { kind: 'audit.read' }
+
+/** Roles that administer (and therefore must use a second factor). */
+export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'agency_admin']
+
+const has = (actor: Actor, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r))
+
+/** The actor's agency is the subject agency or one of its ancestors. */
+function withinJurisdiction(actor: Actor, subject: AgencySubject): boolean {
+  if (!actor.agencyId) return false
+  return subject.agencyId === actor.agencyId || subject.ancestorIds.includes(actor.agencyId)
+}
+
+/**
+ * Every authorisation decision of the platform, in one place. Least privilege: a system admin
+ * acts everywhere; an agency admin administers their own agency's subtree and cannot grant
+ * system-wide roles; leaders and unit heads see their own subtree's staff; nobody else sees staff.
+ */
+export function can(actor: Actor | null, action: Action): boolean {
+  if (!actor || actor.kind !== 'officer') return false
+  const sysAdmin = has(actor, 'system_admin')
+  switch (action.kind) {
+    case 'org.settings.update':
+    case 'catalog.publish':
+    case 'catalog.transfer':
+      return sysAdmin
+    case 'catalog.edit':
+      return sysAdmin
+    case 'org.agency.list':
+    case 'audit.read':
+      return sysAdmin || has(actor, 'agency_admin')
+    case 'org.agency.create':
+      return sysAdmin || (action.parent !== null && has(actor, 'agency_admin') && withinJurisdiction(actor, action.parent))
+    case 'org.agency.update':
+      return sysAdmin || (has(actor, 'agency_admin') && withinJurisdiction(actor, action.agency))
+    case 'org.staff.list':
+      return sysAdmin || (has(actor, 'agency_admin', 'agency_leader', 'unit_head') && withinJurisdiction(actor, action.agency))
+    case 'org.staff.manage':
+      return (
+        sysAdmin ||
+        (has(actor, 'agency_admin') && withinJurisdiction(actor, action.agency) && !action.grantsRoles.includes('system_admin'))
+      )
+    default: {
+      const unreachable: never = action
+      return unreachable
+    }
+  }
+}

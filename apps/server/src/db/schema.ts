@@ -1,0 +1,160 @@
+import type { ColumnType, Generated } from 'kysely'
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>
+type Json<T> = ColumnType<T, string, string>
+
+export interface SchemaMigrationsTable {
+  version: string
+  checksum: string
+  applied_at: CreatedAt
+}
+
+export interface SettingsTable {
+  key: string
+  value: Json<unknown>
+  updated_at: Timestamp
+}
+
+export interface AgenciesTable {
+  id: Generated<string>
+  code: string | null
+  name: string
+  short_name: string | null
+  kind: string
+  parent_id: string | null
+  ancestor_ids: ColumnType<string[], string[] | undefined, string[]>
+  address: string | null
+  phone: string | null
+  email: string | null
+  valid_from: string | null
+  valid_to: string | null
+  successor_id: string | null
+  active: Generated<boolean>
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
+export interface AgencyCodeHistoryTable {
+  id: Generated<string>
+  agency_id: string
+  code: string
+  valid_from: Timestamp
+  valid_to: Date | null
+}
+
+export interface UsersTable {
+  id: Generated<string>
+  kind: 'officer' | 'citizen'
+  username: string | null
+  full_name: string
+  email: string | null
+  phone: string | null
+  citizen_id: string | null
+  applicant_type: Generated<string>
+  organization_name: string | null
+  tax_code: string | null
+  agency_id: string | null
+  unit_id: string | null
+  roles: ColumnType<string[], string[] | undefined, string[]>
+  password_hash: string | null
+  totp_secret: string | null
+  totp_enabled: Generated<boolean>
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>
+  must_change_password: Generated<boolean>
+  failed_logins: Generated<number>
+  locked_until: Date | null
+  disabled: Generated<boolean>
+  oidc_issuer: string | null
+  oidc_subject: string | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
+export type SessionStage = 'ok' | 'totp_required' | 'totp_setup' | 'password_change'
+
+export interface SessionsTable {
+  id: string
+  user_id: string
+  stage: SessionStage
+  csrf_token: string
+  ip: string | null
+  user_agent: string | null
+  created_at: CreatedAt
+  last_seen_at: Timestamp
+  expires_at: Timestamp
+}
+
+export interface RateLimitsTable {
+  key: string
+  window_start: Timestamp
+  hits: number
+}
+
+export interface OidcStatesTable {
+  state: string
+  nonce: string
+  code_verifier: string
+  return_to: string
+  created_at: CreatedAt
+}
+
+export interface AuditLogTable {
+  id: Generated<string>
+  at: CreatedAt
+  actor_id: string | null
+  actor_roles: ColumnType<string[], string[] | undefined, never>
+  action: string
+  subject_type: string
+  subject_id: string | null
+  ip: string | null
+  user_agent: string | null
+  request_id: string | null
+  details: Json<Record<string, unknown>>
+}
+
+export interface ProceduresTable {
+  code: string
+  created_at: CreatedAt
+}
+
+export type VersionStatus = 'draft' | 'published' | 'superseded' | 'abolished'
+
+export interface ProcedureVersionsTable {
+  id: Generated<string>
+  procedure_code: string
+  version: number
+  status: VersionStatus
+  content: Json<unknown>
+  name: string
+  field: string
+  levels: ColumnType<string[], string[], string[]>
+  online_type: string
+  search_name: string
+  search_text: string
+  publication: Json<unknown> | null
+  created_by: string | null
+  created_at: CreatedAt
+  published_by: string | null
+  published_at: Date | null
+}
+
+export interface HeartbeatsTable {
+  role: string
+  beat_at: Timestamp
+}
+
+export interface DB {
+  schema_migrations: SchemaMigrationsTable
+  settings: SettingsTable
+  agencies: AgenciesTable
+  agency_code_history: AgencyCodeHistoryTable
+  users: UsersTable
+  sessions: SessionsTable
+  rate_limits: RateLimitsTable
+  oidc_states: OidcStatesTable
+  audit_log: AuditLogTable
+  procedures: ProceduresTable
+  procedure_versions: ProcedureVersionsTable
+  heartbeats: HeartbeatsTable
+}

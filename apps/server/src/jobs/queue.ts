@@ -1,0 +1,81 @@
+import PgBoss from 'pg-boss'
+import type { Logger } from 'pino'
+import type { Database } from '../db/database.ts'
+
+export interface JobHandler {
+  name: string
+  handle(data: unknown): Promise<void>
+}
+
+export interface Schedule {
+  name: string
+  cron: string
+}
+
+export interface QueueHealth {
+  ok: boolean
+  installed: boolean
+  pending: Record<string, number>
+}
+
+export interface Queue {
+  send(name: string, data: object, opts?: { singletonKey?: string }): Promise<string | null>
+  /** worker role: process jobs; cron role: own the schedules. */
+  start(opts: { work: JobHandler[]; schedules: Schedule[] }): Promise<void>
+  health(): Promise<QueueHealth>
+  stop(): Promise<void>
+}
+
+/**
+ * The job queue is pg-boss (ADR 0004) in the platform's own database. It talks through the
+ * Database's query function, so on the embedded database it shares PGlite's single connection and
+ * mutex, and on PostgreSQL it shares the pool.
+ */
+export async function createQueue(database: Database, log: Logger, opts: { worker: boolean; cron: boolean }): Promise<Queue> {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => database.query(text, values) },
+    schema: 'pgboss',
+    supervise: opts.worker || opts.cron,
+    schedule: opts.cron,
+    migrate: true,
+  })
+  boss.on('error', (err) => log.error({ err }, 'job queue error'))
+  await boss.start()
+  const names = new Set<string>()
+  const ensureQueue = async (name: string) => {
+    if (names.has(name)) return
+    if (!(await boss.getQueue(name))) await boss.createQueue(name)
+    names.add(name)
+  }
+  return {
+    async send(name, data, sendOpts) {
+      await ensureQueue(name)
+      return boss.send(name, data, { retryLimit: 5, retryBackoff: true, ...(sendOpts?.singletonKey ? { singletonKey: sendOpts.singletonKey } : {}) })
+    },
+    async start({ work, schedules }) {
+      if (opts.worker) {
+        for (const h of work) {
+          await ensureQueue(h.name)
+          await boss.work(h.name, { pollingIntervalSeconds: 2 }, async (jobs) => {
+            for (const job of jobs) await h.handle(job.data)
+          })
+        }
+      }
+      if (opts.cron) {
+        for (const s of schedules) {
+          await ensureQueue(s.name)
+          await boss.schedule(s.name, s.cron, {}, { tz: 'Asia/Ho_Chi_Minh' })
+        }
+      }
+    },
+    async health() {
+      const installed = Boolean(await boss.isInstalled())
+      const pending: Record<string, number> = {}
+      for (const n of names) pending[n] = await boss.getQueueSize(n)
+      return { ok: installed, installed, pending }
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 })
+    },
+  }
+}

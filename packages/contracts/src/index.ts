@@ -1,0 +1,5 @@
+export * from './common.ts'
+export * from './errors.ts'
+export * from './org.ts'
+export * from './identity.ts'
+export * from './catalog.ts'

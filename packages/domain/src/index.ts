@@ -1,0 +1,5 @@
+export * from './codes/agency-code.ts'
+export * from './codes/citizen-id.ts'
+export * from './codes/procedure-code.ts'
+export * from './codes/phone.ts'
+export * from './text/normalize.ts'
