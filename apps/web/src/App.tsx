@@ -1,0 +1,76 @@
+import { lazy, Suspense, useMemo } from 'react'
+import { Routes, Route } from 'react-router-dom'
+import { App as AntApp, ConfigProvider, Spin } from 'antd'
+import viVN from 'antd/locale/vi_VN'
+import enUS from 'antd/locale/en_US'
+import { useI18n } from './i18n/index.tsx'
+import { PublicLayout } from './components/PublicLayout.tsx'
+import { HomePage } from './pages/public/HomePage.tsx'
+import { SearchPage } from './pages/public/SearchPage.tsx'
+import { ProcedurePage } from './pages/public/ProcedurePage.tsx'
+import { CitizenLoginPage } from './pages/public/CitizenLoginPage.tsx'
+import { RegisterPage } from './pages/public/RegisterPage.tsx'
+import { NotFoundPage } from './pages/public/NotFoundPage.tsx'
+
+const AdminLoginPage = lazy(() => import('./pages/admin/AdminLoginPage.tsx'))
+const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'))
+const DashboardPage = lazy(() => import('./pages/admin/DashboardPage.tsx'))
+const AgenciesPage = lazy(() => import('./pages/admin/AgenciesPage.tsx'))
+const StaffPage = lazy(() => import('./pages/admin/StaffPage.tsx'))
+const ProceduresAdminPage = lazy(() => import('./pages/admin/ProceduresAdminPage.tsx'))
+const ProcedureEditorPage = lazy(() => import('./pages/admin/ProcedureEditorPage.tsx'))
+const AuditPage = lazy(() => import('./pages/admin/AuditPage.tsx'))
+
+const theme = {
+  token: {
+    colorPrimary: '#0a52a3',
+    colorLink: '#0a52a3',
+    colorError: '#c0161f',
+    colorTextDescription: 'rgba(0, 0, 0, 0.68)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.68)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    borderRadius: 6,
+  },
+}
+
+export const Loading = () => (
+  <div style={{ padding: 48, textAlign: 'center' }}>
+    <Spin size="large" />
+  </div>
+)
+
+export function AppShell() {
+  const { lang, t } = useI18n()
+  const validateMessages = useMemo(
+    () => ({ required: t('validate.required'), types: { email: t('validate.email') } }),
+    [t],
+  )
+  return (
+    <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={theme} form={{ validateMessages }}>
+      <AntApp>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route element={<PublicLayout />}>
+              <Route index element={<HomePage />} />
+              <Route path="thu-tuc" element={<SearchPage />} />
+              <Route path="thu-tuc/:code" element={<ProcedurePage />} />
+              <Route path="dang-nhap" element={<CitizenLoginPage />} />
+              <Route path="dang-ky" element={<RegisterPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+            <Route path="quan-tri/dang-nhap" element={<AdminLoginPage />} />
+            <Route path="quan-tri" element={<AdminLayout />}>
+              <Route index element={<DashboardPage />} />
+              <Route path="to-chuc" element={<AgenciesPage />} />
+              <Route path="can-bo" element={<StaffPage />} />
+              <Route path="thu-tuc" element={<ProceduresAdminPage />} />
+              <Route path="thu-tuc/:code" element={<ProcedureEditorPage />} />
+              <Route path="nhat-ky" element={<AuditPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </Suspense>
+      </AntApp>
+    </ConfigProvider>
+  )
+}

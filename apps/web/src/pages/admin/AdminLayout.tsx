@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react'
+import { Button, Layout, Menu, Spin, Typography } from 'antd'
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, TeamOutlined } from '@ant-design/icons'
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom'
+import { useT } from '../../i18n/index.tsx'
+import { useAuth } from '../../auth/AuthContext.tsx'
+import { LanguageSwitch } from '../../components/LanguageSwitch.tsx'
+
+const items = [
+  { key: '/quan-tri', icon: <DashboardOutlined />, label: 'admin.dashboard' },
+  { key: '/quan-tri/to-chuc', icon: <ApartmentOutlined />, label: 'admin.org' },
+  { key: '/quan-tri/can-bo', icon: <TeamOutlined />, label: 'admin.staff' },
+  { key: '/quan-tri/thu-tuc', icon: <FileTextOutlined />, label: 'admin.procedures' },
+  { key: '/quan-tri/nhat-ky', icon: <AuditOutlined />, label: 'admin.audit' },
+] as const
+
+export default function AdminLayout() {
+  const t = useT()
+  const { me, loading, logout } = useAuth()
+  const navigate = useNavigate()
+  const { pathname } = useLocation()
+  const [collapsed, setCollapsed] = useState(false)
+  const allowed = me !== null && me.kind === 'officer' && me.stage === 'ok'
+
+  useEffect(() => {
+    if (!loading && !allowed) navigate('/quan-tri/dang-nhap', { replace: true })
+  }, [loading, allowed, navigate])
+
+  if (loading || !allowed) {
+    return (
+      <div style={{ padding: 48, textAlign: 'center' }}>
+        <Spin size="large" />
+      </div>
+    )
+  }
+
+  const selected = [...items].reverse().find((i) => pathname === i.key || pathname.startsWith(`${i.key}/`))?.key ?? '/quan-tri'
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <Layout.Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        theme="dark"
+        width={230}
+        zeroWidthTriggerStyle={{ top: 12 }}
+      >
+        <div style={{ color: '#fff', padding: '16px', fontWeight: 700, fontSize: 16 }}>{t('admin.title')}</div>
+        <nav aria-label={t('admin.menu')}>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[selected]}
+            items={items.map((i) => ({ key: i.key, icon: i.icon, label: <Link to={i.key}>{t(i.label)}</Link> }))}
+            onClick={() => {
+              if (window.matchMedia('(max-width: 991px)').matches) setCollapsed(true)
+            }}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="cs-admin-header">
+          <div style={{ marginRight: 'auto', minWidth: 0 }}>
+            <Typography.Text strong>{me.fullName}</Typography.Text>
+            {me.agencyName && <Typography.Text> — {me.agencyName}</Typography.Text>}
+          </div>
+          <Link to="/">{t('admin.toPortal')}</Link>
+          <LanguageSwitch className="cs-lang-admin" />
+          <Button
+            onClick={() => {
+              void logout().then(() => navigate('/quan-tri/dang-nhap'))
+            }}
+          >
+            {t('nav.logout')}
+          </Button>
+        </Layout.Header>
+        <Layout.Content id="main" tabIndex={-1} className="cs-admin-content cs-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  )
+}

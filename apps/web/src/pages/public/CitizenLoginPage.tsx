@@ -1,0 +1,80 @@
+import { useState } from 'react'
+import { App, Button, Card, Divider, Form, Input, Typography } from 'antd'
+import { Link, useNavigate } from 'react-router-dom'
+import { CitizenLogin } from '@congso/contracts'
+import { useT } from '../../i18n/index.tsx'
+import { post } from '../../api/client.ts'
+import { useApi } from '../../api/hooks.ts'
+import type { Me, OidcConfig } from '../../api/types.ts'
+import { useAuth } from '../../auth/AuthContext.tsx'
+import { useErrorHandler, validateWith } from '../../lib/forms.ts'
+import { usePageTitle } from '../../lib/usePageTitle.ts'
+
+interface Values {
+  login: string
+  password: string
+}
+
+export function OidcButton() {
+  const t = useT()
+  const oidc = useApi<OidcConfig>('/auth/oidc')
+  if (!oidc.data?.enabled) return null
+  return (
+    <>
+      <Divider plain>{t('login.or')}</Divider>
+      <Button block size="large" href="/api/v1/auth/oidc/start" data-testid="oidc-login">
+        {t('login.oidc')}
+      </Button>
+    </>
+  )
+}
+
+export function CitizenLoginPage() {
+  const t = useT()
+  const [form] = Form.useForm<Values>()
+  const [busy, setBusy] = useState(false)
+  const { setMe } = useAuth()
+  const navigate = useNavigate()
+  const { message } = App.useApp()
+  const onError = useErrorHandler()
+  usePageTitle(t('login.title'))
+
+  const submit = async (values: Values) => {
+    const body = validateWith(CitizenLogin, values, form)
+    if (!body) return
+    setBusy(true)
+    try {
+      const me = await post<Me>('/auth/citizen/login', body)
+      setMe(me)
+      void message.success(t('login.success'))
+      navigate('/')
+    } catch (e) {
+      onError(e, form)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Card className="cs-auth-card">
+      <Typography.Title level={1} style={{ fontSize: 26, marginTop: 0 }}>
+        {t('login.title')}
+      </Typography.Title>
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+        <Form.Item name="login" label={t('login.login')} rules={[{ required: true }]}>
+          <Input autoComplete="username" size="large" />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')} rules={[{ required: true }]}>
+          <Input.Password autoComplete="current-password" size="large" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+          {t('login.submit')}
+        </Button>
+      </Form>
+      <OidcButton />
+      <p style={{ marginTop: 16 }}>
+        {t('login.noAccount')} <Link to="/dang-ky">{t('login.registerLink')}</Link>
+      </p>
+    </Card>
+  )
+}
