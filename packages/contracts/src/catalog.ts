@@ -147,3 +147,32 @@ export const ImportReport = z.object({
 })
 
 export const FieldCount = z.object({ field: z.string(), count: z.number().int() })
+
+/** Admin list: one row per procedure code, with its current published and draft version numbers. */
+export const AdminProcedureItem = z.object({
+  code: z.string(),
+  name: z.string(),
+  field: z.string(),
+  publishedVersion: z.number().int().nullable(),
+  draftVersion: z.number().int().nullable(),
+  status: z.enum(['draft', 'published', 'abolished']),
+})
+export const AdminProcedureList = Paged(AdminProcedureItem)
+export const AdminProcedureQuery = PageQuery.extend({ q: z.string().trim().max(200).optional() }).strict()
+
+export const CatalogFormat = z.enum(['json', 'xlsx'])
+export const CatalogExportQuery = z.strictObject({ format: CatalogFormat.default('json') })
+/** Import options: with `publish=true`, every imported draft is published under the one decision given. */
+export const CatalogImportQuery = z
+  .strictObject({
+    /** Defaults to the request's content type: xlsx for a spreadsheet body, json otherwise. */
+    format: CatalogFormat.optional(),
+    publish: z.enum(['true', 'false']).default('false'),
+    decisionNumber: z.string().trim().min(3).max(100).optional(),
+    decisionDate: IsoDate.optional(),
+    decisionSigner: z.string().trim().min(3).max(200).optional(),
+  })
+  .refine((q) => q.publish === 'false' || (q.decisionNumber && q.decisionDate && q.decisionSigner), {
+    message: 'Công bố khi nhập cần số, ngày và người ký quyết định',
+    path: ['decisionNumber'],
+  })
