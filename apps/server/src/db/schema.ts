@@ -137,6 +137,9 @@ export interface ProcedureVersionsTable {
   created_at: CreatedAt
   published_by: string | null
   published_at: Date | null
+  abolition: Json<unknown> | null
+  abolished_by: string | null
+  abolished_at: Date | null
 }
 
 export interface HeartbeatsTable {
