@@ -40,7 +40,15 @@ async function shutdown(signal: string) {
   }, 25_000)
   force.unref()
   try {
-    await app?.close()
+    // Fastify closes the keep-alive connections idle at this moment; a connection whose request is
+    // still in flight goes idle after its response and would hold close() until the client's
+    // keep-alive ends (72 s): close those too, as they become idle.
+    const sweep = setInterval(() => app?.server.closeIdleConnections(), 100)
+    try {
+      await app?.close()
+    } finally {
+      clearInterval(sweep)
+    }
     await closeContext(context)
     context.log.info('shutdown complete: database checkpointed and closed')
     process.exit(0)

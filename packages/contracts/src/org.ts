@@ -47,7 +47,16 @@ export const CreateAgency = z.strictObject({
 })
 export type CreateAgency = z.infer<typeof CreateAgency>
 
-export const UpdateAgency = CreateAgency.omit({ kind: true, parentId: true }).partial().extend({
+// No defaults here: with zod 4 a default inside `.partial()` still applies, so a PATCH of one field
+// would clear the others.
+export const UpdateAgency = z.strictObject({
+  code: AgencyCode.nullable().optional(),
+  name: z.string().trim().min(3).max(300).optional(),
+  shortName: z.string().trim().max(50).nullable().optional(),
+  address: z.string().trim().max(500).nullable().optional(),
+  phone: z.string().trim().max(30).nullable().optional(),
+  email: z.email().nullable().optional(),
+  validFrom: IsoDate.nullable().optional(),
   active: z.boolean().optional(),
   validTo: IsoDate.nullable().optional(),
 })

@@ -49,11 +49,16 @@ export function agencyLevel(kind: string, parentKind: string | null): Implementi
   }
 }
 
-/** Implementing agencies: those named in the content, or else every agency at one of its levels. */
+/**
+ * Implementing agencies: those named in the content, or else every competent agency at one of its
+ * levels. Service centers receive dossiers but do not decide them (the place of receipt is not the
+ * competent authority), so they are listed only when named.
+ */
 export function implementingAgencies(c: ProcedureContent, agencies: AgencyRow[]) {
   const named = new Set(c.agencyCodes)
   return agencies.flatMap((a) => {
     if (!a.code) return []
+    if (a.kind === 'service_center' && !named.has(a.code)) return []
     const level = agencyLevel(a.kind, a.parent_kind)
     const match = named.size > 0 ? named.has(a.code) : level !== null && c.levels.includes(level)
     return match ? [{ code: a.code, name: a.name, level: level ?? a.kind }] : []

@@ -55,14 +55,18 @@ export async function finishOidc(db: Kysely<DB>, config: Config, meta: RequestMe
   if (!saved) throw new AppError('AUTH_OIDC_FAILED', 'state không hợp lệ hoặc đã hết hạn')
   let claims: oidc.IDToken
   try {
-    const tokens = await oidc.authorizationCodeGrant(await configuration(settings), callbackUrl, {
+    const cfg = await configuration(settings)
+    const tokens = await oidc.authorizationCodeGrant(cfg, callbackUrl, {
       pkceCodeVerifier: saved.code_verifier,
       expectedState: saved.state,
       expectedNonce: saved.nonce,
     })
     const c = tokens.claims()
     if (!c) throw new Error('no id_token')
-    claims = c
+    // A conformant provider returns the profile/email/phone claims from the UserInfo endpoint, not
+    // in the ID token (when an access token is issued): merge them, the ID token's own claims first.
+    const userInfo = cfg.serverMetadata().userinfo_endpoint ? await oidc.fetchUserInfo(cfg, tokens.access_token, c.sub) : {}
+    claims = { ...userInfo, ...c }
   } catch (e) {
     throw new AppError('AUTH_OIDC_FAILED', (e as Error).message)
   }
