@@ -34,6 +34,7 @@ export const OfficerLogin = z.strictObject({ username: z.string().trim().min(1).
 export const CitizenLogin = z.strictObject({ login: z.string().trim().min(1).max(200), password: z.string().min(1).max(200) })
 export const TotpCode = z.strictObject({ code: z.string().regex(/^\d{6}$/, { message: 'Mã xác thực gồm 6 chữ số' }) })
 export const TotpSetup = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() })
+export type TotpSetup = z.infer<typeof TotpSetup>
 export const ChangePassword = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: Password })
 
 export const CitizenRegistration = z.strictObject({

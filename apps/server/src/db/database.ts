@@ -9,8 +9,9 @@ import { acquireDataDirLock } from './embedded-lock.ts'
 import { fsyncTree } from './fsync-tree.ts'
 import type { DB } from './schema.ts'
 
-// timestamptz/date as JS values are consistent across drivers; int8 counts are cast in SQL.
-pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v)
+// Both drivers return timestamptz as Date and date as a 'YYYY-MM-DD' string.
+const DATE_OID = 1082
+pg.types.setTypeParser(DATE_OID, (v: string) => v)
 
 export interface Database {
   readonly kind: 'embedded' | 'postgres'
@@ -41,7 +42,12 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
   const pgdata = dataDir ? join(dataDir, 'pgdata') : undefined
   let client: PGlite
   try {
-    client = await PGlite.create({ ...(pgdata ? { dataDir: pgdata } : {}), extensions: { pg_trgm } })
+    client = await PGlite.create({
+      ...(pgdata ? { dataDir: pgdata } : {}),
+      extensions: { pg_trgm },
+      // calendar dates stay 'YYYY-MM-DD' strings, as with node-postgres below: a date has no time zone
+      parsers: { [DATE_OID]: (v: string) => v },
+    })
   } catch (e) {
     release()
     throw e
