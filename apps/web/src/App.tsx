@@ -1,8 +1,9 @@
 import { lazy, Suspense, useMemo } from 'react'
 import { Routes, Route } from 'react-router-dom'
 import { App as AntApp, ConfigProvider, Spin } from 'antd'
-import viVN from 'antd/locale/vi_VN'
-import enUS from 'antd/locale/en_US'
+// the ES build: the CJS entry's default export does not survive bundling, leaving antd in English
+import viVN from 'antd/es/locale/vi_VN'
+import enUS from 'antd/es/locale/en_US'
 import { useI18n } from './i18n/index.tsx'
 import { PublicLayout } from './components/PublicLayout.tsx'
 import { HomePage } from './pages/public/HomePage.tsx'
