@@ -18,9 +18,6 @@ import { registerMetrics } from './ops/metrics.ts'
 // Validation messages people read are Vietnamese; the English message is the error code's.
 z.config(z.locales.vi())
 
-
-
-
 export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     // pino's Logger is wider than Fastify's base logger; narrowing keeps route scopes on the default logger type
@@ -65,14 +62,15 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   registerAuthHooks(app, ctx)
 
   const api = app.withTypeProvider<ZodTypeProvider>()
-  await api.register(async (scope) => {
-    await identityRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
-    await orgRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
-    await catalogRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
-  }, { prefix: '/api/v1' })
+  await api.register(
+    async (scope) => {
+      await identityRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
+      await orgRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
+      await catalogRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
+    },
+    { prefix: '/api/v1' },
+  )
 
   if (opts.serveWeb !== false) await registerStaticWeb(app)
   return app
 }
-
-

@@ -42,10 +42,7 @@ export const Loading = () => (
 
 export function AppShell() {
   const { lang, t } = useI18n()
-  const validateMessages = useMemo(
-    () => ({ required: t('validate.required'), types: { email: t('validate.email') } }),
-    [t],
-  )
+  const validateMessages = useMemo(() => ({ required: t('validate.required'), types: { email: t('validate.email') } }), [t])
   return (
     <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={theme} form={{ validateMessages }}>
       <AntApp>

@@ -7,9 +7,7 @@ export const ErrorResponse = z
       code: z.string().meta({ example: 'VALIDATION_FAILED' }),
       message: z.string().meta({ example: 'Trường "name" là bắt buộc' }),
       messageEn: z.string(),
-      fields: z
-        .array(z.object({ path: z.string(), message: z.string() }))
-        .optional(),
+      fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     }),
   })
   .meta({ id: 'ErrorResponse' })

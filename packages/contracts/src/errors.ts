@@ -24,16 +24,32 @@ export const errorCatalog = {
   ORG_CODE_TAKEN: { status: 409, vi: 'Mã định danh đã được sử dụng', en: 'Agency code already in use' },
   ORG_INVALID_PARENT: { status: 400, vi: 'Cơ quan cấp trên không phù hợp với loại cơ quan', en: 'Invalid parent agency' },
   ORG_CODE_REQUIRED: { status: 400, vi: 'Cơ quan này bắt buộc có mã định danh', en: 'This agency needs an identification code' },
-  ORG_DISTRICT_DISABLED: { status: 400, vi: 'Tỉnh đang cấu hình chính quyền 2 cấp, không có cấp huyện', en: 'District level is disabled (2-level government)' },
+  ORG_DISTRICT_DISABLED: {
+    status: 400,
+    vi: 'Tỉnh đang cấu hình chính quyền 2 cấp, không có cấp huyện',
+    en: 'District level is disabled (2-level government)',
+  },
   STAFF_USERNAME_TAKEN: { status: 409, vi: 'Tên đăng nhập đã tồn tại', en: 'Username already taken' },
   STAFF_UNIT_MISMATCH: { status: 400, vi: 'Phòng/đơn vị không thuộc cơ quan đã chọn', en: 'Unit does not belong to the agency' },
   CATALOG_CODE_TAKEN: { status: 409, vi: 'Mã thủ tục đã tồn tại', en: 'Procedure code already exists' },
   CATALOG_NO_DRAFT: { status: 409, vi: 'Thủ tục không có bản dự thảo để công bố', en: 'No draft version to publish' },
   CATALOG_DRAFT_EXISTS: { status: 409, vi: 'Thủ tục đã có một bản dự thảo đang soạn', en: 'A draft version already exists' },
   CATALOG_NOT_PUBLISHED: { status: 409, vi: 'Thủ tục chưa được công bố', en: 'Procedure is not published' },
-  CATALOG_PUBLICATION_KIND: { status: 400, vi: 'Loại quyết định công bố không phù hợp với trạng thái thủ tục', en: 'Publication kind does not match the procedure state' },
-  CATALOG_IMPORT_INVALID: { status: 422, vi: 'Tệp nhập có dòng không hợp lệ, không dòng nào được nhập', en: 'Import file has invalid rows; nothing imported' },
-  CATALOG_CODE_MISMATCH: { status: 400, vi: 'Không được đổi mã thủ tục trong bản dự thảo', en: 'The draft cannot change the procedure code' },
+  CATALOG_PUBLICATION_KIND: {
+    status: 400,
+    vi: 'Loại quyết định công bố không phù hợp với trạng thái thủ tục',
+    en: 'Publication kind does not match the procedure state',
+  },
+  CATALOG_IMPORT_INVALID: {
+    status: 422,
+    vi: 'Tệp nhập có dòng không hợp lệ, không dòng nào được nhập',
+    en: 'Import file has invalid rows; nothing imported',
+  },
+  CATALOG_CODE_MISMATCH: {
+    status: 400,
+    vi: 'Không được đổi mã thủ tục trong bản dự thảo',
+    en: 'The draft cannot change the procedure code',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

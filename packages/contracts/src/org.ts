@@ -5,12 +5,9 @@ import { IsoDate, IsoDateTime, Uuid } from './common.ts'
 export const AgencyKind = z.enum(['province', 'department', 'district', 'commune', 'service_center', 'unit'])
 export type AgencyKind = z.infer<typeof AgencyKind>
 
-export const AgencyCode = z
-  .string()
-  .trim()
-  .refine(isValidAgencyCode, {
-    message: 'Mã định danh không đúng định dạng QCVN 102:2016 (ví dụ 000.00.01.H22)',
-  })
+export const AgencyCode = z.string().trim().refine(isValidAgencyCode, {
+  message: 'Mã định danh không đúng định dạng QCVN 102:2016 (ví dụ 000.00.01.H22)',
+})
 
 export const Agency = z.object({
   id: Uuid,

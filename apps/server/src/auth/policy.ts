@@ -56,8 +56,7 @@ export function can(actor: Actor | null, action: Action): boolean {
       return sysAdmin || (has(actor, 'agency_admin', 'agency_leader', 'unit_head') && withinJurisdiction(actor, action.agency))
     case 'org.staff.manage':
       return (
-        sysAdmin ||
-        (has(actor, 'agency_admin') && withinJurisdiction(actor, action.agency) && !action.grantsRoles.includes('system_admin'))
+        sysAdmin || (has(actor, 'agency_admin') && withinJurisdiction(actor, action.agency) && !action.grantsRoles.includes('system_admin'))
       )
     default: {
       const unreachable: never = action

@@ -31,8 +31,14 @@ export function maintenanceJobs(database: Database): JobHandler[] {
       async handle() {
         const now = new Date()
         await db.deleteFrom('sessions').where('expires_at', '<', now).execute()
-        await db.deleteFrom('rate_limits').where('window_start', '<', new Date(now.getTime() - 86_400_000)).execute()
-        await db.deleteFrom('oidc_states').where('created_at', '<', new Date(now.getTime() - 3_600_000)).execute()
+        await db
+          .deleteFrom('rate_limits')
+          .where('window_start', '<', new Date(now.getTime() - 86_400_000))
+          .execute()
+        await db
+          .deleteFrom('oidc_states')
+          .where('created_at', '<', new Date(now.getTime() - 3_600_000))
+          .execute()
       },
     },
     {

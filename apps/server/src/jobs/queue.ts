@@ -50,7 +50,11 @@ export async function createQueue(database: Database, log: Logger, opts: { worke
   return {
     async send(name, data, sendOpts) {
       await ensureQueue(name)
-      return boss.send(name, data, { retryLimit: 5, retryBackoff: true, ...(sendOpts?.singletonKey ? { singletonKey: sendOpts.singletonKey } : {}) })
+      return boss.send(name, data, {
+        retryLimit: 5,
+        retryBackoff: true,
+        ...(sendOpts?.singletonKey ? { singletonKey: sendOpts.singletonKey } : {}),
+      })
     },
     async start({ work, schedules }) {
       if (opts.worker) {

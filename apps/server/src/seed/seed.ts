@@ -115,7 +115,13 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredentials | n
       await putSetting(tx, 'demo.org', { seededAt: new Date().toISOString(), governmentLevels: levels })
     })
     creds = {
-      officers: prepared.map(({ o, password, totpSecret }) => ({ username: o.username, password, roles: o.roles, agency: o.agency, totpSecret })),
+      officers: prepared.map(({ o, password, totpSecret }) => ({
+        username: o.username,
+        password,
+        roles: o.roles,
+        agency: o.agency,
+        totpSecret,
+      })),
       citizen: { login: demoCitizen.citizenId, password: citizenPassword },
     }
     const file = join(ctx.config.dataDir, 'demo-credentials.json')

@@ -40,7 +40,10 @@ function toApiError(status: number, body: unknown): ApiError {
     const vi = typeof err.message === 'string' ? err.message : translate('vi', 'common.error')
     const en = typeof err.messageEn === 'string' ? err.messageEn : vi
     const fields: FieldError[] = Array.isArray(err.fields)
-      ? err.fields.filter(isRecord).map((f) => ({ path: String(f.path ?? ''), message: String(f.message ?? '') }))
+      ? err.fields.filter(isRecord).map((f) => ({
+          path: typeof f.path === 'string' ? f.path : '',
+          message: typeof f.message === 'string' ? f.message : '',
+        }))
       : []
     return new ApiError(status, err.code, vi, en, fields, body)
   }
@@ -114,7 +117,10 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     res = await send(url, opts)
     if (res.status === 403 && (opts.method ?? 'GET') !== 'GET') {
       // A stale token (e.g. after signing in elsewhere) — refresh it once and retry.
-      const peek: unknown = await res.clone().json().catch(() => null)
+      const peek: unknown = await res
+        .clone()
+        .json()
+        .catch(() => null)
       if (isRecord(peek) && isRecord(peek.error) && peek.error.code === 'CSRF_FAILED') {
         csrfToken = null
         await loadCsrf()

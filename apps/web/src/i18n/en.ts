@@ -99,7 +99,7 @@ export const en = {
   'efType.checkbox': 'Checkbox',
   'gov.2': '2-level government (province, commune)',
   'gov.3': '3-level government (province, district, commune)',
-  'legacyLevel': 'Level {n}',
+  legacyLevel: 'Level {n}',
 
   'home.title': 'Public Service Portal',
   'home.subtitle': 'Look up administrative procedures, submit applications and track their results online',
@@ -193,7 +193,8 @@ export const en = {
   'alogin.totpHelp': 'Enter the 6-digit code from your authenticator app',
   'alogin.verify': 'Verify',
   'alogin.setupTitle': 'Set up two-factor authentication',
-  'alogin.setupHelp': 'Scan the QR code with an authenticator app (Google Authenticator, Microsoft Authenticator…) or enter the secret key, then type the 6-digit code to enable it.',
+  'alogin.setupHelp':
+    'Scan the QR code with an authenticator app (Google Authenticator, Microsoft Authenticator…) or enter the secret key, then type the 6-digit code to enable it.',
   'alogin.qrAlt': 'QR code for two-factor authentication setup',
   'alogin.secret': 'Secret key',
   'alogin.enable': 'Enable',

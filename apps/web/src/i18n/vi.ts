@@ -97,7 +97,7 @@ export const vi = {
   'efType.checkbox': 'Ô đánh dấu',
   'gov.2': 'Chính quyền 2 cấp (tỉnh, xã)',
   'gov.3': 'Chính quyền 3 cấp (tỉnh, huyện, xã)',
-  'legacyLevel': 'Mức độ {n}',
+  legacyLevel: 'Mức độ {n}',
 
   'home.title': 'Cổng dịch vụ công',
   'home.subtitle': 'Tra cứu thông tin thủ tục hành chính, nộp hồ sơ và theo dõi kết quả giải quyết trực tuyến',
@@ -191,7 +191,8 @@ export const vi = {
   'alogin.totpHelp': 'Nhập mã 6 chữ số từ ứng dụng xác thực trên điện thoại',
   'alogin.verify': 'Xác nhận',
   'alogin.setupTitle': 'Thiết lập xác thực hai lớp',
-  'alogin.setupHelp': 'Quét mã QR bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…) hoặc nhập khóa bí mật, sau đó nhập mã 6 chữ số để kích hoạt.',
+  'alogin.setupHelp':
+    'Quét mã QR bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…) hoặc nhập khóa bí mật, sau đó nhập mã 6 chữ số để kích hoạt.',
   'alogin.qrAlt': 'Mã QR để thiết lập xác thực hai lớp',
   'alogin.secret': 'Khóa bí mật',
   'alogin.enable': 'Kích hoạt',

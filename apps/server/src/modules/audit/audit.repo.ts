@@ -30,13 +30,24 @@ export async function writeAudit(tx: Kysely<DB> | Transaction<DB>, meta: Request
 export async function listAudit(db: Kysely<DB>, page: number, pageSize: number, agencyScope: string | null) {
   let q = db.selectFrom('audit_log as a').leftJoin('users as u', 'u.id', 'a.actor_id')
   if (agencyScope) {
-    q = q.leftJoin('agencies as ag', 'ag.id', 'u.agency_id').where((eb) =>
-      eb.or([eb('ag.id', '=', agencyScope), eb(eb.val(agencyScope), '=', eb.fn.any('ag.ancestor_ids'))]),
-    )
+    q = q
+      .leftJoin('agencies as ag', 'ag.id', 'u.agency_id')
+      .where((eb) => eb.or([eb('ag.id', '=', agencyScope), eb(eb.val(agencyScope), '=', eb.fn.any('ag.ancestor_ids'))]))
   }
   const [rows, count] = await Promise.all([
     q
-      .select(['a.id', 'a.at', 'a.actor_id', 'u.full_name', 'a.action', 'a.subject_type', 'a.subject_id', 'a.ip', 'a.request_id', 'a.details'])
+      .select([
+        'a.id',
+        'a.at',
+        'a.actor_id',
+        'u.full_name',
+        'a.action',
+        'a.subject_type',
+        'a.subject_id',
+        'a.ip',
+        'a.request_id',
+        'a.details',
+      ])
       .orderBy('a.at', 'desc')
       .limit(pageSize)
       .offset((page - 1) * pageSize)

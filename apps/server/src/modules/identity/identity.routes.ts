@@ -1,5 +1,15 @@
 import type { FastifyReply } from 'fastify'
-import { ChangePassword, CitizenLogin, CitizenRegistration, Me, Ok, OfficerLogin, OidcConfigPublic, TotpCode, TotpSetup } from '@congso/contracts'
+import {
+  ChangePassword,
+  CitizenLogin,
+  CitizenRegistration,
+  Me,
+  Ok,
+  OfficerLogin,
+  OidcConfigPublic,
+  TotpCode,
+  TotpSetup,
+} from '@congso/contracts'
 import { z } from 'zod'
 import { loadSession, SESSION_COOKIE, SESSION_MAX_MS } from '../../auth/sessions.ts'
 import type { AppContext } from '../../context.ts'
@@ -80,8 +90,10 @@ export async function identityRoutes(app: ZodApp, ctx: AppContext): Promise<void
     enabled: ctx.config.oidc !== null,
     label: ctx.config.oidc?.label ?? '',
   }))
-  app.get('/auth/oidc/start', { schema: { tags, querystring: z.strictObject({ returnTo: z.string().max(300).optional() }) } }, async (req, reply) =>
-    reply.redirect(await startOidc(db, ctx.config, req.query.returnTo ?? '/')),
+  app.get(
+    '/auth/oidc/start',
+    { schema: { tags, querystring: z.strictObject({ returnTo: z.string().max(300).optional() }) } },
+    async (req, reply) => reply.redirect(await startOidc(db, ctx.config, req.query.returnTo ?? '/')),
   )
   app.get('/auth/oidc/callback', { schema: { tags, querystring: z.record(z.string(), z.string()) } }, async (req, reply) => {
     const url = new URL(req.url, ctx.config.publicUrl)

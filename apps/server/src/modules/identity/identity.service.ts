@@ -32,7 +32,13 @@ export interface SignedIn {
   userId: string
 }
 
-async function passwordSignIn(db: Kysely<DB>, meta: RequestMeta, user: UserRow | undefined, password: string, login: string): Promise<SignedIn> {
+async function passwordSignIn(
+  db: Kysely<DB>,
+  meta: RequestMeta,
+  user: UserRow | undefined,
+  password: string,
+  login: string,
+): Promise<SignedIn> {
   // Per-address limit in the database: shared by every web process.
   await hitRateLimit(db, `login:${meta.ip}`, 30, 60_000)
   if (!user) {
@@ -51,14 +57,23 @@ async function passwordSignIn(db: Kysely<DB>, meta: RequestMeta, user: UserRow |
         .set({ failed_logins: failed, locked_until: lockMs ? new Date(Date.now() + lockMs) : user.locked_until })
         .where('id', '=', user.id)
         .execute()
-      await writeAudit(tx, meta, { action: 'identity.login.failed', subjectType: 'user', subjectId: user.id, details: { failed, lockedForMs: lockMs } })
+      await writeAudit(tx, meta, {
+        action: 'identity.login.failed',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { failed, lockedForMs: lockMs },
+      })
     })
     throw new AppError(lockMs ? 'AUTH_LOCKED' : 'AUTH_INVALID_CREDENTIALS')
   }
   const stage = stageAfter(user, false)
   const session = await db.transaction().execute(async (tx) => {
     await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute()
-    await writeAudit(tx, { ...meta, actor: null }, { action: 'identity.login', subjectType: 'user', subjectId: user.id, details: { stage } })
+    await writeAudit(
+      tx,
+      { ...meta, actor: null },
+      { action: 'identity.login', subjectType: 'user', subjectId: user.id, details: { stage } },
+    )
     return createSession(tx, user.id, stage, meta)
   })
   return { token: session.token, userId: user.id }
@@ -110,19 +125,33 @@ export async function enableTotp(db: Kysely<DB>, meta: RequestMeta, session: Loa
   const step = user.totp_secret && !user.totp_enabled ? verifyTotp(user.totp_secret, code, null) : null
   if (step === null) throw new AppError('AUTH_TOTP_INVALID')
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ totp_enabled: true, totp_last_step: step, updated_at: new Date() }).where('id', '=', user.id).execute()
+    await tx
+      .updateTable('users')
+      .set({ totp_enabled: true, totp_last_step: step, updated_at: new Date() })
+      .where('id', '=', user.id)
+      .execute()
     await setSessionStage(tx, session.id, stageAfter({ ...user, totp_enabled: true }, true))
     await writeAudit(tx, meta, { action: 'identity.totp.enabled', subjectType: 'user', subjectId: user.id })
   })
 }
 
-export async function changePassword(db: Kysely<DB>, meta: RequestMeta, session: LoadedSession, current: string, next: string): Promise<void> {
+export async function changePassword(
+  db: Kysely<DB>,
+  meta: RequestMeta,
+  session: LoadedSession,
+  current: string,
+  next: string,
+): Promise<void> {
   if (session.stage !== 'password_change' && session.stage !== 'ok') throw new AppError('AUTH_STAGE')
   const user = await loadUser(db, session.actor.userId)
   if (!(await verifyPassword(user.password_hash, current))) throw new AppError('AUTH_WRONG_PASSWORD')
   const hash = await hashPassword(next)
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ password_hash: hash, must_change_password: false, updated_at: new Date() }).where('id', '=', user.id).execute()
+    await tx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: false, updated_at: new Date() })
+      .where('id', '=', user.id)
+      .execute()
     // other sessions of this account end with the old password
     await tx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '<>', session.id).execute()
     await setSessionStage(tx, session.id, stageAfter({ ...user, must_change_password: false }, true))
@@ -156,7 +185,13 @@ export async function registerCitizen(db: Kysely<DB>, queue: Queue, meta: Reques
       .selectFrom('users')
       .select('id')
       .where('kind', '=', 'citizen')
-      .where((eb) => eb.or([eb('citizen_id', '=', input.citizenId), eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()), eb('phone', '=', input.phone)]))
+      .where((eb) =>
+        eb.or([
+          eb('citizen_id', '=', input.citizenId),
+          eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()),
+          eb('phone', '=', input.phone),
+        ]),
+      )
       .executeTakeFirst()
     if (clash) throw new AppError('CITIZEN_EXISTS')
     const user = await tx

@@ -19,7 +19,13 @@ function configuration(settings: OidcSettings): Promise<oidc.Configuration> {
   let c = discovered.get(settings.issuer)
   if (!c) {
     const insecure = settings.issuer.startsWith('http://')
-    c = oidc.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, insecure ? { execute: [oidc.allowInsecureRequests] } : undefined)
+    c = oidc.discovery(
+      new URL(settings.issuer),
+      settings.clientId,
+      settings.clientSecret,
+      undefined,
+      insecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
+    )
     c.catch(() => discovered.delete(settings.issuer))
     discovered.set(settings.issuer, c)
   }
@@ -33,7 +39,10 @@ export async function startOidc(db: Kysely<DB>, config: Config, returnTo: string
   const codeVerifier = oidc.randomPKCECodeVerifier()
   const state = oidc.randomState()
   const nonce = oidc.randomNonce()
-  await db.insertInto('oidc_states').values({ state, nonce, code_verifier: codeVerifier, return_to: returnTo.startsWith('/') ? returnTo : '/' }).execute()
+  await db
+    .insertInto('oidc_states')
+    .values({ state, nonce, code_verifier: codeVerifier, return_to: returnTo.startsWith('/') ? returnTo : '/' })
+    .execute()
   return oidc
     .buildAuthorizationUrl(cfg, {
       redirect_uri: config.publicUrl + CALLBACK_PATH,
@@ -47,7 +56,12 @@ export async function startOidc(db: Kysely<DB>, config: Config, returnTo: string
 }
 
 /** Completes the code flow, then signs in the citizen linked to the subject (or to the verified citizen ID). */
-export async function finishOidc(db: Kysely<DB>, config: Config, meta: RequestMeta, callbackUrl: URL): Promise<{ token: string; returnTo: string }> {
+export async function finishOidc(
+  db: Kysely<DB>,
+  config: Config,
+  meta: RequestMeta,
+  callbackUrl: URL,
+): Promise<{ token: string; returnTo: string }> {
   if (!config.oidc) throw new AppError('AUTH_OIDC_DISABLED')
   const settings = config.oidc
   const state = callbackUrl.searchParams.get('state') ?? ''
@@ -78,21 +92,33 @@ export async function finishOidc(db: Kysely<DB>, config: Config, meta: RequestMe
   const phone = typeof claims.phone_number === 'string' ? claims.phone_number : null
 
   const token = await db.transaction().execute(async (tx) => {
-    let user = await tx.selectFrom('users').select(['id', 'disabled']).where('oidc_issuer', '=', settings.issuer).where('oidc_subject', '=', subject).executeTakeFirst()
+    let user = await tx
+      .selectFrom('users')
+      .select(['id', 'disabled'])
+      .where('oidc_issuer', '=', settings.issuer)
+      .where('oidc_subject', '=', subject)
+      .executeTakeFirst()
     if (!user && citizenId) {
       // the identity provider verified the citizen ID: link the existing account that holds it
-      user = await tx.selectFrom('users').select(['id', 'disabled']).where('kind', '=', 'citizen').where('citizen_id', '=', citizenId).executeTakeFirst()
-      if (user) await tx.updateTable('users').set({ oidc_issuer: settings.issuer, oidc_subject: subject }).where('id', '=', user.id).execute()
+      user = await tx
+        .selectFrom('users')
+        .select(['id', 'disabled'])
+        .where('kind', '=', 'citizen')
+        .where('citizen_id', '=', citizenId)
+        .executeTakeFirst()
+      if (user)
+        await tx.updateTable('users').set({ oidc_issuer: settings.issuer, oidc_subject: subject }).where('id', '=', user.id).execute()
     }
     if (!user) {
-      const clash = email || phone
-        ? await tx
-            .selectFrom('users')
-            .select('id')
-            .where('kind', '=', 'citizen')
-            .where((eb) => eb.or([eb(eb.fn('lower', ['email']), '=', email ?? ''), eb('phone', '=', phone ?? '')]))
-            .executeTakeFirst()
-        : undefined
+      const clash =
+        email || phone
+          ? await tx
+              .selectFrom('users')
+              .select('id')
+              .where('kind', '=', 'citizen')
+              .where((eb) => eb.or([eb(eb.fn('lower', ['email']), '=', email ?? ''), eb('phone', '=', phone ?? '')]))
+              .executeTakeFirst()
+          : undefined
       user = await tx
         .insertInto('users')
         .values({
@@ -119,7 +145,11 @@ export async function finishOidc(db: Kysely<DB>, config: Config, meta: RequestMe
         .executeTakeFirstOrThrow()
     }
     if (user.disabled) throw new AppError('AUTH_DISABLED')
-    await writeAudit(tx, { ...meta, actor: null }, { action: 'identity.login.oidc', subjectType: 'user', subjectId: user.id, details: { issuer: settings.issuer } })
+    await writeAudit(
+      tx,
+      { ...meta, actor: null },
+      { action: 'identity.login.oidc', subjectType: 'user', subjectId: user.id, details: { issuer: settings.issuer } },
+    )
     return (await createSession(tx, user.id, 'ok', meta)).token
   })
   return { token, returnTo: saved.return_to }

@@ -1,4 +1,18 @@
-import { Agency, CreateAgency, Ok, OrgSettings, ResetPassword, Staff, UpdateAgency, UpdateOrgSettings, CreateStaff, UpdateStaff, Paged, AuditEntry, PageQuery } from '@congso/contracts'
+import {
+  Agency,
+  CreateAgency,
+  Ok,
+  OrgSettings,
+  ResetPassword,
+  Staff,
+  UpdateAgency,
+  UpdateOrgSettings,
+  CreateStaff,
+  UpdateStaff,
+  Paged,
+  AuditEntry,
+  PageQuery,
+} from '@congso/contracts'
 import { z } from 'zod'
 import { can } from '../../auth/policy.ts'
 import type { AppContext } from '../../context.ts'
@@ -46,11 +60,15 @@ export async function orgRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     requireActor(req)
     return updateStaff(db, requestMeta(req), req.params.id, req.body)
   })
-  app.post('/admin/staff/:id/reset-password', { schema: { tags, params: IdParams, body: ResetPassword, response: { 200: Ok } } }, async (req) => {
-    requireActor(req)
-    await resetStaffPassword(db, requestMeta(req), req.params.id, req.body.newPassword)
-    return { ok: true as const }
-  })
+  app.post(
+    '/admin/staff/:id/reset-password',
+    { schema: { tags, params: IdParams, body: ResetPassword, response: { 200: Ok } } },
+    async (req) => {
+      requireActor(req)
+      await resetStaffPassword(db, requestMeta(req), req.params.id, req.body.newPassword)
+      return { ok: true as const }
+    },
+  )
   app.post('/admin/staff/:id/unlock', { schema: { tags, params: IdParams, response: { 200: Ok } } }, async (req) => {
     requireActor(req)
     await unlockStaff(db, requestMeta(req), req.params.id)

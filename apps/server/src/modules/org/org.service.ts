@@ -33,7 +33,12 @@ export async function updateGovernmentLevels(db: Kysely<DB>, meta: RequestMeta, 
   await db.transaction().execute(async (tx) => {
     const before = await getSetting<number>(tx, 'org.governmentLevels')
     await putSetting(tx, 'org.governmentLevels', levels)
-    await writeAudit(tx, meta, { action: 'org.settings.update', subjectType: 'settings', subjectId: 'org.governmentLevels', details: { before, after: levels } })
+    await writeAudit(tx, meta, {
+      action: 'org.settings.update',
+      subjectType: 'settings',
+      subjectId: 'org.governmentLevels',
+      details: { before, after: levels },
+    })
   })
   return getOrgSettings(db, provinceName)
 }
@@ -41,7 +46,7 @@ export async function updateGovernmentLevels(db: Kysely<DB>, meta: RequestMeta, 
 export async function listVisibleAgencies(db: Kysely<DB>, meta: RequestMeta): Promise<Agency[]> {
   const actor = meta.actor
   if (!can(actor, { kind: 'org.agency.list' })) throw new AppError('FORBIDDEN')
-  const root = actor?.roles.includes('system_admin') ? null : actor?.agencyId ?? null
+  const root = actor?.roles.includes('system_admin') ? null : (actor?.agencyId ?? null)
   return (await listAgencies(db, root)).map(toAgency)
 }
 
@@ -57,7 +62,8 @@ export async function createAgency(db: Kysely<DB>, meta: RequestMeta, input: Cre
     if (input.kind === 'district' && (await getSetting<number>(tx, 'org.governmentLevels')) !== 3) {
       throw new AppError('ORG_DISTRICT_DISABLED')
     }
-    if (CODE_REQUIRED.has(input.kind) && !input.code) throw new AppError('ORG_CODE_REQUIRED', undefined, [{ path: 'body.code', message: 'Bắt buộc' }])
+    if (CODE_REQUIRED.has(input.kind) && !input.code)
+      throw new AppError('ORG_CODE_REQUIRED', undefined, [{ path: 'body.code', message: 'Bắt buộc' }])
     if (input.code && (await findAgencyByCode(tx, input.code))) throw new AppError('ORG_CODE_TAKEN', input.code)
     const row = await tx
       .insertInto('agencies')
@@ -111,10 +117,20 @@ export async function updateAgency(db: Kysely<DB>, meta: RequestMeta, id: string
       .executeTakeFirstOrThrow()
     if (codeChanged) {
       // codes change with mergers: keep the history, never rewrite what was issued under the old code
-      await tx.updateTable('agency_code_history').set({ valid_to: new Date() }).where('agency_id', '=', id).where('valid_to', 'is', null).execute()
+      await tx
+        .updateTable('agency_code_history')
+        .set({ valid_to: new Date() })
+        .where('agency_id', '=', id)
+        .where('valid_to', 'is', null)
+        .execute()
       if (row.code) await tx.insertInto('agency_code_history').values({ agency_id: id, code: row.code }).execute()
     }
-    await writeAudit(tx, meta, { action: 'org.agency.update', subjectType: 'agency', subjectId: id, details: { before: toAgency(current), after: toAgency(row) } })
+    await writeAudit(tx, meta, {
+      action: 'org.agency.update',
+      subjectType: 'agency',
+      subjectId: id,
+      details: { before: toAgency(current), after: toAgency(row) },
+    })
     return toAgency(row)
   })
 }

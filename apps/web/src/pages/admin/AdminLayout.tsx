@@ -23,7 +23,7 @@ export default function AdminLayout() {
   const allowed = me !== null && me.kind === 'officer' && me.stage === 'ok'
 
   useEffect(() => {
-    if (!loading && !allowed) navigate('/quan-tri/dang-nhap', { replace: true })
+    if (!loading && !allowed) void navigate('/quan-tri/dang-nhap', { replace: true })
   }, [loading, allowed, navigate])
 
   if (loading || !allowed) {

@@ -111,7 +111,7 @@ export default function AdminLoginPage() {
   usePageTitle(t('alogin.title'))
 
   useEffect(() => {
-    if (stage === 'ok') navigate('/quan-tri', { replace: true })
+    if (stage === 'ok') void navigate('/quan-tri', { replace: true })
   }, [stage, navigate])
 
   if (loading || stage === 'ok') {
@@ -175,9 +175,7 @@ export default function AdminLoginPage() {
                 { required: true },
                 ({ getFieldValue }) => ({
                   validator: (_, v: string | undefined) =>
-                    !v || getFieldValue('newPassword') === v
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('register.mismatch'))),
+                    !v || getFieldValue('newPassword') === v ? Promise.resolve() : Promise.reject(new Error(t('register.mismatch'))),
                 }),
               ]}
             >

@@ -29,7 +29,13 @@ export default function ProcedureEditorPage() {
   usePageTitle(v ? (v.draft ?? v.published)?.name : t('admin.procedures'))
 
   if (view.error?.status === 404) {
-    return <NotFoundPage title={t('proc.notFound')} text={t('proc.notFoundText', { code })} back={{ to: '/quan-tri/thu-tuc', label: t('admin.procedures') }} />
+    return (
+      <NotFoundPage
+        title={t('proc.notFound')}
+        text={t('proc.notFoundText', { code })}
+        back={{ to: '/quan-tri/thu-tuc', label: t('admin.procedures') }}
+      />
+    )
   }
   if (view.error) return <Alert type="error" showIcon message={view.error.localized} />
   if (!v) return <Skeleton active />

@@ -25,7 +25,7 @@ export function ProcedureForm(props: {
       initialValues={props.initialValues}
       onFinish={props.onFinish}
       disabled={props.disabled}
-     
+
       scrollToFirstError
     >
       {unverified.length > 0 && (

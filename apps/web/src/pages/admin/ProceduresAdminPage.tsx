@@ -41,7 +41,7 @@ function CreateDrawer(props: { open: boolean; onClose: () => void }) {
       await post('/admin/procedures', content)
       void message.success(t('padm.created'))
       props.onClose()
-      navigate(`/quan-tri/thu-tuc/${encodeURIComponent(content.code)}`)
+      void navigate(`/quan-tri/thu-tuc/${encodeURIComponent(content.code)}`)
     } catch (e) {
       onError(e, form)
     } finally {

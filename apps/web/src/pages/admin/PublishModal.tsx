@@ -65,14 +65,7 @@ export function PublishModal(props: {
         <Button key="cancel" onClick={props.onClose}>
           {t('common.cancel')}
         </Button>,
-        <Button
-          key="ok"
-          type="primary"
-          danger={abolish}
-          loading={busy}
-          onClick={() => form.submit()}
-          data-testid="publication-submit"
-        >
+        <Button key="ok" type="primary" danger={abolish} loading={busy} onClick={() => form.submit()} data-testid="publication-submit">
           {abolish ? t('ed.abolish') : t('ed.publish')}
         </Button>,
       ]}

@@ -21,13 +21,7 @@ interface Values {
 
 const orNull = (v: string | undefined | null) => (v && v.trim() ? v.trim() : null)
 
-export function StaffModal(props: {
-  state: StaffModalState
-  agencyId: string
-  units: Agency[]
-  onClose: () => void
-  onSaved: () => void
-}) {
+export function StaffModal(props: { state: StaffModalState; agencyId: string; units: Agency[]; onClose: () => void; onSaved: () => void }) {
   const t = useT()
   const { message } = App.useApp()
   const onError = useErrorHandler()
@@ -113,9 +107,7 @@ export function StaffModal(props: {
           <Input type="tel" />
         </Form.Item>
         <Form.Item name="unitId" label={t('staff.unit')}>
-          <Select
-            options={[{ value: null, label: t('staff.noUnit') }, ...props.units.map((u) => ({ value: u.id, label: u.name }))]}
-          />
+          <Select options={[{ value: null, label: t('staff.noUnit') }, ...props.units.map((u) => ({ value: u.id, label: u.name }))]} />
         </Form.Item>
         <Form.Item name="roles" label={t('staff.roles')} rules={[{ required: true }]}>
           <Select mode="multiple" options={OfficerRole.options.map((r) => ({ value: r, label: t(`role.${r}`) }))} />

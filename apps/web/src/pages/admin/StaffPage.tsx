@@ -28,10 +28,7 @@ export default function StaffPage() {
   const [resetFor, setResetFor] = useState<Staff | null>(null)
   usePageTitle(t('admin.staff'))
 
-  const units = useMemo(
-    () => (agencies.data ?? []).filter((a) => a.parentId === agencyId && a.kind === 'unit'),
-    [agencies.data, agencyId],
-  )
+  const units = useMemo(() => (agencies.data ?? []).filter((a) => a.parentId === agencyId && a.kind === 'unit'), [agencies.data, agencyId])
 
   const unlock = async (s: Staff) => {
     try {

@@ -32,8 +32,7 @@ export function toFormValues(c: C): ProcedureFormValues {
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined)
 /** Drops keys whose value is undefined, so strict schemas see absent optional fields. */
-const compact = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
+const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
 
 /** Turns all stored form values back into a ProcedureContent candidate (validated by the caller). */
 export function fromFormValues(v: Partial<ProcedureFormValues>): unknown {

@@ -47,7 +47,7 @@ export function CitizenLoginPage() {
       const me = await post<Me>('/auth/citizen/login', body)
       setMe(me)
       void message.success(t('login.success'))
-      navigate('/')
+      void navigate('/')
     } catch (e) {
       onError(e, form)
     } finally {

@@ -15,7 +15,7 @@ export function HomePage() {
 
   const search = (value: string) => {
     const q = value.trim()
-    navigate(q ? `/thu-tuc?q=${encodeURIComponent(q)}` : '/thu-tuc')
+    void navigate(q ? `/thu-tuc?q=${encodeURIComponent(q)}` : '/thu-tuc')
   }
 
   return (

@@ -84,8 +84,7 @@ export function ProcedurePage() {
   return (
     <article>
       <nav aria-label={t('proc.breadcrumb')} style={{ marginBottom: 12 }}>
-        <Link to="/">{t('nav.home')}</Link> / <Link to="/thu-tuc">{t('nav.procedures')}</Link> /{' '}
-        <span aria-current="page">{p.code}</span>
+        <Link to="/">{t('nav.home')}</Link> / <Link to="/thu-tuc">{t('nav.procedures')}</Link> / <span aria-current="page">{p.code}</span>
       </nav>
       <Typography.Title level={1} style={{ fontSize: 26 }}>
         {p.name}
@@ -126,9 +125,7 @@ export function ProcedurePage() {
               t('proc.agenciesAll')
             )}
           </Descriptions.Item>
-          <Descriptions.Item label={t('proc.applicants')}>
-            {c.applicantTypes.map((a) => t(`applicant.${a}`)).join(', ')}
-          </Descriptions.Item>
+          <Descriptions.Item label={t('proc.applicants')}>{c.applicantTypes.map((a) => t(`applicant.${a}`)).join(', ')}</Descriptions.Item>
           <Descriptions.Item label={t('proc.time')}>
             {processingTimeLabel(t, lang, p.processingTime)}
             {p.processingTime.note && <div className="cs-muted">{p.processingTime.note}</div>}
@@ -163,23 +160,23 @@ export function ProcedurePage() {
           <p>{t('proc.noFee')}</p>
         ) : (
           <ScrollRegion label={t('proc.fees')}>
-          <Table
-            rowKey={(_, i) => String(i)}
-            pagination={false}
-            size="small"
-            dataSource={fees}
-            columns={[
-              { title: t('proc.feeName'), dataIndex: 'name', key: 'name' },
-              {
-                title: t('proc.feeAmount'),
-                key: 'amount',
-                align: 'right' as const,
-                render: (_: unknown, f: Content['fees'][number]) =>
-                  f.amountVnd === null ? t('proc.feeVaries') : f.amountVnd === 0 ? t('proc.noFee') : formatMoney(f.amountVnd),
-              },
-              { title: t('proc.note'), key: 'note', render: (_: unknown, f: Content['fees'][number]) => f.note ?? '' },
-            ]}
-          />
+            <Table
+              rowKey={(_, i) => String(i)}
+              pagination={false}
+              size="small"
+              dataSource={fees}
+              columns={[
+                { title: t('proc.feeName'), dataIndex: 'name', key: 'name' },
+                {
+                  title: t('proc.feeAmount'),
+                  key: 'amount',
+                  align: 'right' as const,
+                  render: (_: unknown, f: Content['fees'][number]) =>
+                    f.amountVnd === null ? t('proc.feeVaries') : f.amountVnd === 0 ? t('proc.noFee') : formatMoney(f.amountVnd),
+                },
+                { title: t('proc.note'), key: 'note', render: (_: unknown, f: Content['fees'][number]) => f.note ?? '' },
+              ]}
+            />
           </ScrollRegion>
         )}
       </Section>

@@ -43,7 +43,7 @@ export function RegisterPage() {
       })
       setMe(me)
       void message.success(t('register.success'))
-      navigate('/')
+      void navigate('/')
     } catch (e) {
       onError(e, form)
     } finally {
@@ -69,12 +69,7 @@ export function RegisterPage() {
         <Form.Item name="email" label={t('register.email')} rules={[{ required: true }]}>
           <Input type="email" autoComplete="email" />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('register.password')}
-          extra={t('register.passwordHelp')}
-          rules={[{ required: true }]}
-        >
+        <Form.Item name="password" label={t('register.password')} extra={t('register.passwordHelp')} rules={[{ required: true }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

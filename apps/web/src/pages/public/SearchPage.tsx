@@ -55,11 +55,7 @@ export function SearchPage() {
         {t('search.title')}
       </Typography.Title>
       <section aria-label={t('search.filters')}>
-        <form
-          className="cs-filters"
-          role="search"
-          onSubmit={(e) => e.preventDefault()}
-        >
+        <form className="cs-filters" role="search" onSubmit={(e) => e.preventDefault()}>
           <div style={{ gridColumn: '1 / -1' }}>
             <label htmlFor="search-q">{t('search.keyword')}</label>
             <Input.Search
@@ -89,12 +85,7 @@ export function SearchPage() {
               </option>
             ))}
           </NativeSelect>
-          <NativeSelect
-            id="search-online"
-            label={t('search.onlineType')}
-            value={onlineType}
-            onChange={(v) => update({ onlineType: v })}
-          >
+          <NativeSelect id="search-online" label={t('search.onlineType')} value={onlineType} onChange={(v) => update({ onlineType: v })}>
             <option value="">{t('common.all')}</option>
             {ONLINE.map((o) => (
               <option key={o} value={o}>
