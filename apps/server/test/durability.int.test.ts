@@ -51,7 +51,8 @@ async function freePort(): Promise<number> {
   return port
 }
 
-async function spawnServer(dataDir: string, port?: number): Promise<ServerProcess> {
+/** `via: 'npm-start'` runs the README's command (preflight, web build, server) instead of the server alone. */
+async function spawnServer(dataDir: string, port?: number, via: 'server' | 'npm-start' = 'server'): Promise<ServerProcess> {
   const p = port ?? (await freePort())
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -67,7 +68,8 @@ async function spawnServer(dataDir: string, port?: number): Promise<ServerProces
   delete env.TEST_DATABASE_URL
   delete env.S3_BUCKET
   delete env.OIDC_ISSUER
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const [command, args] = via === 'npm-start' ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts']]
+  const proc = spawn(command, args, {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -236,11 +238,14 @@ describe('embedded database durability', () => {
       const dataDir = tempDataDir()
       const first = await spawnServer(dataDir)
       await waitReady(first)
-      const second = await spawnServer(dataDir)
-      const exit = await second.exited
-      expect(exit.code, second.output()).toBe(2)
-      expect(second.stderr()).toContain('đang được tiến trình')
-      expect(second.stderr()).toContain(String(first.proc.pid))
+      // both the README's `npm start` (refuses before rebuilding the web app) and the server itself
+      for (const via of ['npm-start', 'server'] as const) {
+        const second = await spawnServer(dataDir, undefined, via)
+        const exit = await second.exited
+        expect(exit.code, second.output()).toBe(2)
+        expect(second.stderr()).toContain('đang được tiến trình')
+        expect(second.stderr()).toContain(String(first.proc.pid))
+      }
       // the first server is untouched: still serving, still holding the lock
       expect((await fetch(`${first.url}/healthz`)).status).toBe(200)
       expect(readFileSync(join(dataDir, 'congso.lock'), 'utf8').trim()).toBe(String(first.proc.pid))

@@ -23,6 +23,17 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The PID of a live process holding the lock on `dataDir`, or null. */
+export function dataDirHolder(dataDir: string): number | null {
+  let pid: number
+  try {
+    pid = Number(readFileSync(join(dataDir, 'congso.lock'), 'utf8').trim())
+  } catch {
+    return null
+  }
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid) ? pid : null
+}
+
 /**
  * Guards the embedded database against a second opener (PGlite itself does not). The lock file is
  * created with O_EXCL; a lock left by a process that no longer exists (SIGKILL, power loss) is
@@ -46,8 +57,8 @@ export function acquireDataDirLock(dataDir: string): () => void {
       }
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
-      const pid = Number(readFileSync(path, 'utf8').trim())
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) throw new DataDirInUseError(dataDir, pid)
+      const pid = dataDirHolder(dataDir)
+      if (pid !== null) throw new DataDirInUseError(dataDir, pid)
       unlinkSync(path)
     }
   }
