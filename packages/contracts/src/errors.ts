@@ -23,6 +23,11 @@ export const errorCatalog = {
   CITIZEN_EXISTS: { status: 409, vi: 'Số CCCD, e-mail hoặc số điện thoại đã được đăng ký', en: 'Citizen already registered' },
   ORG_CODE_TAKEN: { status: 409, vi: 'Mã định danh đã được sử dụng', en: 'Agency code already in use' },
   ORG_INVALID_PARENT: { status: 400, vi: 'Cơ quan cấp trên không phù hợp với loại cơ quan', en: 'Invalid parent agency' },
+  ORG_INVALID_SUCCESSOR: {
+    status: 400,
+    vi: 'Cơ quan kế thừa không hợp lệ (không được là chính nó hoặc cơ quan trực thuộc nó)',
+    en: 'Invalid successor agency',
+  },
   ORG_CODE_REQUIRED: { status: 400, vi: 'Cơ quan này bắt buộc có mã định danh', en: 'This agency needs an identification code' },
   ORG_DISTRICT_DISABLED: {
     status: 400,

@@ -21,6 +21,8 @@ export const Agency = z.object({
   email: z.string().nullable(),
   validFrom: IsoDate.nullable(),
   validTo: IsoDate.nullable(),
+  /** After a merger (2025 restructuring), the agency that continues this one's work. */
+  successorId: Uuid.nullable(),
   active: z.boolean(),
 })
 export type Agency = z.infer<typeof Agency>
@@ -56,6 +58,7 @@ export const UpdateAgency = z.strictObject({
   validFrom: IsoDate.nullable().optional(),
   active: z.boolean().optional(),
   validTo: IsoDate.nullable().optional(),
+  successorId: Uuid.nullable().optional(),
 })
 
 export const GovernmentLevels = z.union([z.literal(2), z.literal(3)])

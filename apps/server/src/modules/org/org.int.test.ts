@@ -148,6 +148,28 @@ describe('agency tree', () => {
     expect(renamed.json<Agency>()).toMatchObject({ address: '1 Đường Thử', shortName: 'TTN', name: 'Tỉnh Thử Nghiệm Mới' })
   })
 
+  it('merges a commune into its successor: the old one leaves the public tree, its code stays in history', async () => {
+    const api = client(t.app, admin)
+    const make = async (code: string, name: string) =>
+      (await api.post('/admin/agencies', agencyBody({ kind: 'commune', code, name, parentId: province.id }))).json<Agency>()
+    const merged = await make('000.00.41.H99', 'Xã Cũ')
+    const successor = await make('000.00.42.H99', 'Xã Mới')
+
+    const self = await api.patch(`/admin/agencies/${merged.id}`, { successorId: merged.id })
+    expect(self.statusCode).toBe(400)
+    expect(errorOf(self)).toMatchObject({ code: 'ORG_INVALID_SUCCESSOR' })
+
+    const res = await api.patch(`/admin/agencies/${merged.id}`, { successorId: successor.id, validTo: '2025-06-30', active: false })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json<Agency>()).toMatchObject({ successorId: successor.id, validTo: '2025-06-30', active: false, code: '000.00.41.H99' })
+    const publicTree = (await client(t.app).get('/agencies')).json<Agency[]>()
+    expect(publicTree.map((a) => a.id)).toContain(successor.id)
+    expect(publicTree.map((a) => a.id)).not.toContain(merged.id)
+    // the successor of a live agency must itself be live
+    const toInactive = await api.patch(`/admin/agencies/${successor.id}`, { successorId: merged.id })
+    expect(errorOf(toInactive)).toMatchObject({ code: 'ORG_INVALID_SUCCESSOR' })
+  })
+
   it('refuses an unknown field', async () => {
     const res = await client(t.app, admin).post(
       '/admin/agencies',

@@ -16,6 +16,7 @@ export const toAgency = (r: Selectable<AgenciesTable>): Agency => ({
   email: r.email,
   validFrom: r.valid_from,
   validTo: r.valid_to,
+  successorId: r.successor_id,
   active: r.active,
 })
 

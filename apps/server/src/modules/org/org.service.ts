@@ -95,6 +95,13 @@ export async function updateAgency(db: Kysely<DB>, meta: RequestMeta, id: string
     if (!can(meta.actor, { kind: 'org.agency.update', agency: { agencyId: current.id, ancestorIds: current.ancestor_ids } })) {
       throw new AppError('FORBIDDEN')
     }
+    if (input.successorId) {
+      // a merged agency hands over to a live agency outside its own subtree
+      const successor = await findAgency(tx, input.successorId)
+      if (!successor || successor.id === id || successor.ancestor_ids.includes(id) || !successor.active) {
+        throw new AppError('ORG_INVALID_SUCCESSOR', undefined, [{ path: 'body.successorId', message: 'Cơ quan kế thừa không hợp lệ' }])
+      }
+    }
     const codeChanged = input.code !== undefined && input.code !== current.code
     if (codeChanged && input.code && (await findAgencyByCode(tx, input.code))) throw new AppError('ORG_CODE_TAKEN', input.code)
     if (codeChanged && !input.code && CODE_REQUIRED.has(current.kind as AgencyKind)) throw new AppError('ORG_CODE_REQUIRED')
@@ -110,6 +117,7 @@ export async function updateAgency(db: Kysely<DB>, meta: RequestMeta, id: string
         ...(input.validFrom !== undefined ? { valid_from: input.validFrom } : {}),
         ...(input.validTo !== undefined ? { valid_to: input.validTo } : {}),
         ...(input.active !== undefined ? { active: input.active } : {}),
+        ...(input.successorId !== undefined ? { successor_id: input.successorId } : {}),
         updated_at: new Date(),
       })
       .where('id', '=', id)
