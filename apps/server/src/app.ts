@@ -10,6 +10,7 @@ import { registerAuthHooks } from './http/auth-hooks.ts'
 import { registerErrorHandler } from './http/error-handler.ts'
 import { registerStaticWeb } from './http/static-web.ts'
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts'
+import { filesRoutes } from './modules/files/files.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
 import { orgRoutes } from './modules/org/org.routes.ts'
 import { registerHealth } from './ops/health.ts'
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
       await identityRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
       await orgRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
       await catalogRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
+      await filesRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
     },
     { prefix: '/api/v1' },
   )

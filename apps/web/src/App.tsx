@@ -12,6 +12,7 @@ import { ProcedurePage } from './pages/public/ProcedurePage.tsx'
 import { CitizenLoginPage } from './pages/public/CitizenLoginPage.tsx'
 import { RegisterPage } from './pages/public/RegisterPage.tsx'
 import { NotFoundPage } from './pages/public/NotFoundPage.tsx'
+import { CitizenAccountPage } from './pages/public/CitizenAccountPage.tsx'
 
 const AdminLoginPage = lazy(() => import('./pages/admin/AdminLoginPage.tsx'))
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'))
@@ -21,6 +22,7 @@ const StaffPage = lazy(() => import('./pages/admin/StaffPage.tsx'))
 const ProceduresAdminPage = lazy(() => import('./pages/admin/ProceduresAdminPage.tsx'))
 const ProcedureEditorPage = lazy(() => import('./pages/admin/ProcedureEditorPage.tsx'))
 const AuditPage = lazy(() => import('./pages/admin/AuditPage.tsx'))
+const AccountPage = lazy(() => import('./pages/admin/AccountPage.tsx'))
 
 const theme = {
   token: {
@@ -54,6 +56,7 @@ export function AppShell() {
               <Route path="thu-tuc/:code" element={<ProcedurePage />} />
               <Route path="dang-nhap" element={<CitizenLoginPage />} />
               <Route path="dang-ky" element={<RegisterPage />} />
+              <Route path="tai-khoan" element={<CitizenAccountPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
             <Route path="quan-tri/dang-nhap" element={<AdminLoginPage />} />
@@ -64,6 +67,7 @@ export function AppShell() {
               <Route path="thu-tuc" element={<ProceduresAdminPage />} />
               <Route path="thu-tuc/:code" element={<ProcedureEditorPage />} />
               <Route path="nhat-ky" element={<AuditPage />} />
+              <Route path="tai-khoan" element={<AccountPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -37,8 +37,20 @@ export const Component = z.strictObject({
   quantity: z.number().int().min(0).max(100),
   required: z.boolean(),
   templateName: z.string().max(500).optional(),
+  /** The uploaded template (a `StoredFile` of purpose procedure_template), downloadable by anyone. */
+  templateFileId: z.uuid().optional(),
   note: z.string().max(1000).optional(),
 })
+
+/** A stored file as the upload answers it: the type is the one detected from the bytes, not the declared one. */
+export const StoredFile = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+})
+export type StoredFile = z.infer<typeof StoredFile>
 
 export const LegalBasis = z.strictObject({
   number: z.string().min(1).max(100),

@@ -55,6 +55,18 @@ export const errorCatalog = {
     vi: 'Không được đổi mã thủ tục trong bản dự thảo',
     en: 'The draft cannot change the procedure code',
   },
+  CATALOG_TEMPLATE_NOT_FOUND: {
+    status: 400,
+    vi: 'Không tìm thấy tệp mẫu đơn, tờ khai của thành phần hồ sơ',
+    en: 'Template file of a dossier component not found',
+  },
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    vi: 'Định dạng tệp không được chấp nhận (chỉ PDF, DOC, DOCX, XLS, XLSX, PNG, JPEG)',
+    en: 'File type not allowed (PDF, DOC, DOCX, XLS, XLSX, PNG, JPEG only)',
+  },
+  FILE_TOO_LARGE: { status: 413, vi: 'Tệp quá lớn', en: 'File too large' },
+  FILE_NAME_REQUIRED: { status: 400, vi: 'Thiếu tên tệp', en: 'File name required' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

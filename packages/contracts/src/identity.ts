@@ -27,6 +27,10 @@ export const Me = z.object({
   stage: z.enum(['ok', 'totp_required', 'totp_setup', 'password_change']),
   csrfToken: z.string(),
   totpEnabled: z.boolean(),
+  /** Citizens: the phone number on the account (null for officers and accounts without one). */
+  phone: z.string().nullable(),
+  /** Citizens: only the last 4 digits of the citizen ID leave the server (for a masked display). */
+  citizenIdLast4: z.string().nullable(),
 })
 export type Me = z.infer<typeof Me>
 

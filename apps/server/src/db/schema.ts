@@ -147,6 +147,18 @@ export interface HeartbeatsTable {
   beat_at: Timestamp
 }
 
+export interface StoredFilesTable {
+  id: Generated<string>
+  storage_key: string
+  purpose: string
+  file_name: string
+  content_type: string
+  size_bytes: number
+  sha256: string
+  created_by: string | null
+  created_at: CreatedAt
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable
   settings: SettingsTable
@@ -160,4 +172,5 @@ export interface DB {
   procedures: ProceduresTable
   procedure_versions: ProcedureVersionsTable
   heartbeats: HeartbeatsTable
+  stored_files: StoredFilesTable
 }

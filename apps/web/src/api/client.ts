@@ -77,6 +77,8 @@ export interface RequestOptions {
   /** JSON-serialised unless it is a Blob/File (sent raw with `contentType`). */
   body?: unknown
   contentType?: string
+  /** Extra request headers (e.g. `x-file-name` of a raw upload). */
+  headers?: Record<string, string>
   query?: Record<string, string | number | undefined | null>
   signal?: AbortSignal
 }
@@ -91,7 +93,7 @@ export function withQuery(path: string, query?: RequestOptions['query']): string
 
 async function send(path: string, opts: RequestOptions): Promise<Response> {
   const method = opts.method ?? 'GET'
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { ...opts.headers, Accept: 'application/json' }
   let body: BodyInit | undefined
   if (opts.body instanceof Blob) {
     body = opts.body
@@ -143,6 +145,9 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   if (!res.ok) throw toApiError(res.status, parsed)
   return parsed as T
 }
+
+/** Public download address of a procedure's template file (mẫu đơn, tờ khai). */
+export const templateFileUrl = (id: string) => `/api/v1/files/templates/${encodeURIComponent(id)}`
 
 export const get = <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
   api<T>(path, { query, ...(signal ? { signal } : {}) })

@@ -14,6 +14,7 @@ import type {
   ProcedureVersionRow,
   PublicationDecision,
   Staff,
+  StoredFile,
   TotpSetup,
 } from '@congso/contracts'
 
@@ -26,6 +27,7 @@ export type OidcConfig = z.infer<typeof OidcConfigPublic>
 export type TotpSetupT = z.infer<typeof TotpSetup>
 export type AuditEntryT = z.infer<typeof AuditEntry>
 export type ImportReportT = z.infer<typeof ImportReport>
+export type StoredFileT = z.infer<typeof StoredFile>
 export type ProcedureVersionRowT = z.infer<typeof ProcedureVersionRow>
 export type ProcedureAdminViewT = z.infer<typeof ProcedureAdminView>
 export type ImplementingLevel = ProcedureContent['levels'][number]

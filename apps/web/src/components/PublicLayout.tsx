@@ -41,7 +41,13 @@ export function PublicLayout() {
                   </li>
                 )}
                 <li>
-                  <span className="cs-header-text">{me.fullName}</span>
+                  <NavLink
+                    to={me.kind === 'citizen' ? '/tai-khoan' : '/quan-tri/tai-khoan'}
+                    title={t('nav.account')}
+                    data-testid="account-link"
+                  >
+                    {me.fullName}
+                  </NavLink>
                 </li>
                 <li>
                   <Button

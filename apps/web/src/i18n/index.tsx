@@ -56,9 +56,10 @@ const I18nContext = createContext<I18nValue | null>(null)
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(currentLang)
 
+  // document.title is left to the pages (usePageTitle re-runs when the language changes): setting it
+  // here would run after the pages' effects and overwrite their title on the first render.
   useEffect(() => {
     applyLang(lang)
-    document.title = translate(lang, 'app.title')
   }, [lang])
 
   const setLang = useCallback((next: Lang) => {

@@ -7,7 +7,8 @@ import type { DB } from '../../db/schema.ts'
 import { AppError } from '../../http/errors.ts'
 import type { RequestMeta } from '../../http/request-context.ts'
 import { writeAudit } from '../audit/audit.repo.ts'
-import { validateImportItems, type ImportRowError, type Locate } from './catalog.import.ts'
+import { missingTemplates } from '../files/files.service.ts'
+import { locateJson, validateImportItems, type ImportRowError, type Locate } from './catalog.import.ts'
 import {
   countAdminProcedures,
   deleteProcedure,
@@ -113,6 +114,39 @@ export async function exportPublished(db: Kysely<DB>): Promise<ProcedureContent[
 
 // ---------------------------------------------------------------- changes (each in one transaction, with its audit row)
 
+interface MissingTemplate {
+  item: number
+  component: number
+  name: string
+  id: string
+}
+
+/** Components (of each content, by index) whose `templateFileId` names no stored template. */
+async function findMissingTemplates(tx: Tx, contents: readonly ProcedureContent[]): Promise<MissingTemplate[]> {
+  const refs = contents.flatMap((c, item) =>
+    c.components.flatMap((comp, component) => (comp.templateFileId ? [{ item, component, name: comp.name, id: comp.templateFileId }] : [])),
+  )
+  if (refs.length === 0) return []
+  const missing = await missingTemplates(
+    tx,
+    refs.map((r) => r.id),
+  )
+  return refs.filter((r) => missing.has(r.id))
+}
+
+const missingMessage = (m: MissingTemplate) => `Không tìm thấy tệp mẫu của thành phần "${m.name}" (${m.id})`
+
+/** A draft (created or saved) may only point at stored templates: 400 naming the components otherwise. */
+async function assertTemplatesExist(tx: Tx, content: ProcedureContent): Promise<void> {
+  const missing = await findMissingTemplates(tx, [content])
+  if (missing.length === 0) return
+  throw new AppError(
+    'CATALOG_TEMPLATE_NOT_FOUND',
+    missing.map((m) => `thành phần ${m.component + 1} "${m.name}"`).join(', '),
+    missing.map((m) => ({ path: `body.components.${m.component}.templateFileId`, message: missingMessage(m) })),
+  )
+}
+
 /** Creates the draft, or replaces the content of the existing one. */
 async function saveDraftTx(tx: Tx, meta: RequestMeta, content: ProcedureContent): Promise<{ version: number; created: boolean }> {
   const draft = await findVersion(tx, content.code, 'draft')
@@ -152,6 +186,7 @@ async function publishTx(tx: Tx, meta: RequestMeta, code: string, decision: Publ
 export async function createProcedure(db: Kysely<DB>, meta: RequestMeta, content: ProcedureContent): Promise<AdminView> {
   return db.transaction().execute(async (tx) => {
     if (await procedureExists(tx, content.code)) throw new AppError('CATALOG_CODE_TAKEN', content.code)
+    await assertTemplatesExist(tx, content)
     await insertProcedure(tx, content.code)
     await insertDraft(tx, content, 1, meta.actor?.userId ?? null)
     await writeAudit(tx, meta, {
@@ -171,6 +206,7 @@ export async function saveDraft(db: Kysely<DB>, meta: RequestMeta, code: string,
     ])
   return db.transaction().execute(async (tx) => {
     if (!(await lockProcedure(tx, code))) throw new AppError('NOT_FOUND', code)
+    await assertTemplatesExist(tx, content)
     const { version, created } = await saveDraftTx(tx, meta, content)
     await writeAudit(tx, meta, {
       action: 'catalog.procedure.draft.save',
@@ -256,6 +292,17 @@ export async function importCatalog(
   const p = opts.publish
   const decision = p ? PublicationDecision.omit({ kind: true }).parse({ number: p.number, date: p.date, signer: p.signer }) : null
   await db.transaction().execute(async (tx) => {
+    const missing = await findMissingTemplates(tx, contents)
+    if (missing.length > 0) {
+      const locate = opts.locate ?? locateJson
+      const rows = missing.map((m) => ({ ...locate(m.item, ['components', m.component, 'templateFileId']), message: missingMessage(m) }))
+      throw new AppError(
+        'CATALOG_TEMPLATE_NOT_FOUND',
+        missing.map((m) => `${contents[m.item]?.code ?? ''}, thành phần ${m.component + 1} "${m.name}"`).join('; '),
+        missing.map((m) => ({ path: `body.${m.item}.components.${m.component}.templateFileId`, message: missingMessage(m) })),
+        { report: { imported: 0, errors: rows } },
+      )
+    }
     for (const content of contents) {
       const isNew = !(await lockProcedure(tx, content.code))
       if (isNew) await insertProcedure(tx, content.code)

@@ -59,6 +59,7 @@ const COMPONENT_COLUMNS: Column[] = [
   col('quantity', 'Số lượng', 'number', 10),
   col('required', 'Bắt buộc', 'bool', 10),
   col('templateName', 'Mẫu đơn, tờ khai', 'text', 30),
+  col('templateFileId', 'Mã tệp mẫu đơn', 'text', 38),
   col('note', 'Ghi chú', 'text', 30),
 ]
 const FEE_COLUMNS: Column[] = [

@@ -244,5 +244,7 @@ export async function describeMe(db: Kysely<DB>, session: LoadedSession): Promis
     stage: session.stage,
     csrfToken: session.csrfToken,
     totpEnabled: user.totp_enabled,
+    phone: user.kind === 'citizen' ? user.phone : null,
+    citizenIdLast4: user.kind === 'citizen' && user.citizen_id ? user.citizen_id.slice(-4) : null,
   }
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Button, Layout, Menu, Spin, Typography } from 'antd'
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, TeamOutlined } from '@ant-design/icons'
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom'
 import { useT } from '../../i18n/index.tsx'
 import { useAuth } from '../../auth/AuthContext.tsx'
@@ -12,6 +12,7 @@ const items = [
   { key: '/quan-tri/can-bo', icon: <TeamOutlined />, label: 'admin.staff' },
   { key: '/quan-tri/thu-tuc', icon: <FileTextOutlined />, label: 'admin.procedures' },
   { key: '/quan-tri/nhat-ky', icon: <AuditOutlined />, label: 'admin.audit' },
+  { key: '/quan-tri/tai-khoan', icon: <UserOutlined />, label: 'nav.account' },
 ] as const
 
 export default function AdminLayout() {
@@ -47,7 +48,7 @@ export default function AdminLayout() {
         collapsed={collapsed}
         onCollapse={setCollapsed}
         theme="dark"
-        width={230}
+        width={264}
         zeroWidthTriggerStyle={{ top: 12 }}
       >
         <div style={{ color: '#fff', padding: '16px', fontWeight: 700, fontSize: 16 }}>{t('admin.title')}</div>
@@ -66,7 +67,9 @@ export default function AdminLayout() {
       <Layout>
         <Layout.Header className="cs-admin-header">
           <div style={{ marginRight: 'auto', minWidth: 0 }}>
-            <Typography.Text strong>{me.fullName}</Typography.Text>
+            <Link to="/quan-tri/tai-khoan" className="cs-account-link" title={t('nav.account')}>
+              <UserOutlined aria-hidden="true" /> <strong>{me.fullName}</strong>
+            </Link>
             {me.agencyName && <Typography.Text> — {me.agencyName}</Typography.Text>}
           </div>
           <Link to="/">{t('admin.toPortal')}</Link>

@@ -1,26 +1,31 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { Alert, Button, Card, Form, Input, Layout, Spin, Typography } from 'antd'
 import { Link, useNavigate } from 'react-router-dom'
-import { ChangePassword, OfficerLogin, TotpCode } from '@congso/contracts'
+import { OfficerLogin, TotpCode } from '@congso/contracts'
 import { useT } from '../../i18n/index.tsx'
 import { post } from '../../api/client.ts'
-import type { Me, TotpSetupT } from '../../api/types.ts'
+import type { Me } from '../../api/types.ts'
 import { useAuth } from '../../auth/AuthContext.tsx'
 import { useErrorHandler, validateWith } from '../../lib/forms.ts'
 import { usePageTitle } from '../../lib/usePageTitle.ts'
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx'
+import { TotpCodeField, TotpEnrolment } from '../../components/TotpEnrolment.tsx'
+import { ChangePasswordForm } from '../../components/ChangePasswordForm.tsx'
 
 function Shell({ children }: { children: ReactNode }) {
   const t = useT()
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
       <Layout.Header className="cs-header">
         <Link to="/" className="cs-brand">
           {t('app.title')}
         </Link>
         <LanguageSwitch className="cs-lang" />
       </Layout.Header>
-      <Layout.Content id="main" className="cs-main cs-content">
+      <Layout.Content id="main" tabIndex={-1} className="cs-main cs-content">
         <Card className="cs-auth-card">{children}</Card>
       </Layout.Content>
     </Layout>
@@ -62,49 +67,9 @@ function StepForm<V extends object>(props: {
   )
 }
 
-function TotpInput() {
-  const t = useT()
-  return (
-    <Form.Item name="code" label={t('alogin.totpLabel')} extra={t('alogin.totpHelp')} rules={[{ required: true }]}>
-      <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} size="large" data-testid="totp-code" />
-    </Form.Item>
-  )
-}
-
-function TotpSetupStep() {
-  const t = useT()
-  const onError = useErrorHandler()
-  const [setup, setSetup] = useState<TotpSetupT>()
-  const started = useRef(false)
-  useEffect(() => {
-    // Each call issues a new secret: request it once per visit of this step.
-    if (started.current) return
-    started.current = true
-    post<TotpSetupT>('/auth/totp/setup').then(setSetup, (e: unknown) => onError(e))
-  }, [onError])
-  return (
-    <>
-      <Typography.Paragraph>{t('alogin.setupHelp')}</Typography.Paragraph>
-      {!setup ? (
-        <Spin />
-      ) : (
-        <div style={{ textAlign: 'center', marginBottom: 16 }}>
-          <img src={setup.qrDataUrl} alt={t('alogin.qrAlt')} width={200} height={200} />
-          <p>
-            {t('alogin.secret')}: <code data-testid="totp-secret">{setup.secret}</code>
-          </p>
-        </div>
-      )}
-      <StepForm url="/auth/totp/enable" schema={TotpCode} submitLabel={t('alogin.enable')} submitTestId="totp-submit">
-        <TotpInput />
-      </StepForm>
-    </>
-  )
-}
-
 export default function AdminLoginPage() {
   const t = useT()
-  const { me, loading, logout } = useAuth()
+  const { me, loading, logout, setMe } = useAuth()
   const navigate = useNavigate()
   const officer = me?.kind === 'officer' ? me : null
   const stage = officer?.stage ?? 'credentials'
@@ -147,41 +112,14 @@ export default function AdminLoginPage() {
       )}
       {stage === 'totp_required' && (
         <StepForm url="/auth/totp/verify" schema={TotpCode} submitLabel={t('alogin.verify')} submitTestId="totp-submit">
-          <TotpInput />
+          <TotpCodeField />
         </StepForm>
       )}
-      {stage === 'totp_setup' && <TotpSetupStep />}
+      {stage === 'totp_setup' && <TotpEnrolment onEnabled={setMe} centered />}
       {stage === 'password_change' && (
         <>
           <Typography.Paragraph>{t('alogin.pwHelp')}</Typography.Paragraph>
-          <StepForm<{ currentPassword: string; newPassword: string; confirm: string }>
-            url="/auth/password"
-            schema={ChangePassword}
-            toBody={(v) => ({ currentPassword: v.currentPassword, newPassword: v.newPassword })}
-            submitLabel={t('alogin.pwTitle')}
-            submitTestId="password-submit"
-          >
-            <Form.Item name="currentPassword" label={t('alogin.currentPw')} rules={[{ required: true }]}>
-              <Input.Password autoComplete="current-password" />
-            </Form.Item>
-            <Form.Item name="newPassword" label={t('alogin.newPw')} extra={t('register.passwordHelp')} rules={[{ required: true }]}>
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item
-              name="confirm"
-              label={t('alogin.confirmPw')}
-              dependencies={['newPassword']}
-              rules={[
-                { required: true },
-                ({ getFieldValue }) => ({
-                  validator: (_, v: string | undefined) =>
-                    !v || getFieldValue('newPassword') === v ? Promise.resolve() : Promise.reject(new Error(t('register.mismatch'))),
-                }),
-              ]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-          </StepForm>
+          <ChangePasswordForm onChanged={setMe} submitLabel={t('alogin.pwTitle')} size="large" block />
         </>
       )}
       {stage !== 'credentials' && (

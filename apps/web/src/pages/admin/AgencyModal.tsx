@@ -99,7 +99,7 @@ export function AgencyModal(props: { state: AgencyModalState; agencies: Agency[]
       destroyOnHidden
       width={640}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+      <Form noValidate form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item name="name" label={t('org.name')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>

@@ -1,15 +1,15 @@
 import { Alert, Table, Typography } from 'antd'
 import { useSearchParams } from 'react-router-dom'
-import { useT } from '../../i18n/index.tsx'
+import { useI18n } from '../../i18n/index.tsx'
 import { useApi } from '../../api/hooks.ts'
 import type { AuditEntryT, Paged } from '../../api/types.ts'
-import { formatDateTime } from '../../lib/format.ts'
+import { formatDateTime, formatNumber } from '../../lib/format.ts'
 import { usePageTitle } from '../../lib/usePageTitle.ts'
 
 const PAGE_SIZE = 50
 
 export default function AuditPage() {
-  const t = useT()
+  const { t, lang } = useI18n()
   const [params, setParams] = useSearchParams()
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1)
   const list = useApi<Paged<AuditEntryT>>('/admin/audit', { page, pageSize: PAGE_SIZE })
@@ -32,7 +32,7 @@ export default function AuditPage() {
           pageSize: list.data?.pageSize ?? PAGE_SIZE,
           total: list.data?.total ?? 0,
           showSizeChanger: false,
-          showTotal: (n) => t('common.total', { n }),
+          showTotal: (n) => t('common.total', { n: formatNumber(n, lang) }),
           onChange: (p) => setParams(p > 1 ? { page: String(p) } : {}),
         }}
         expandable={{

@@ -6,7 +6,9 @@ import type { Agency, FieldCountT, OrgSettingsT } from '../../api/types.ts'
 import { usePageTitle } from '../../lib/usePageTitle.ts'
 
 export default function DashboardPage() {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
+  // Statistic groups digits itself: vi-VN 1.234, en 1,234 (as formatNumber does elsewhere).
+  const groupSeparator = lang === 'vi' ? '.' : ','
   const { me } = useAuth()
   const settings = useApi<OrgSettingsT>('/org/settings')
   const fields = useApi<FieldCountT[]>('/catalog/fields')
@@ -45,12 +47,12 @@ export default function DashboardPage() {
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Card>
-            <Statistic title={t('admin.publishedCount')} value={published ?? '…'} groupSeparator="." />
+            <Statistic title={t('admin.publishedCount')} value={published ?? '…'} groupSeparator={groupSeparator} />
           </Card>
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Card>
-            <Statistic title={t('admin.org')} value={agencies.data?.length ?? '…'} groupSeparator="." />
+            <Statistic title={t('admin.org')} value={agencies.data?.length ?? '…'} groupSeparator={groupSeparator} />
           </Card>
         </Col>
       </Row>

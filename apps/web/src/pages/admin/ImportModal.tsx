@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { Alert, App, Button, Modal, Table, Upload } from 'antd'
 import { UploadOutlined } from '@ant-design/icons'
-import { useT } from '../../i18n/index.tsx'
+import { useI18n } from '../../i18n/index.tsx'
+import { formatNumber } from '../../lib/format.ts'
 import { ApiError, api } from '../../api/client.ts'
 import type { ImportReportT } from '../../api/types.ts'
 import { useErrorHandler } from '../../lib/forms.ts'
@@ -18,7 +19,7 @@ function reportOf(body: unknown): ImportReportT | null {
 }
 
 export function ImportModal(props: { open: boolean; onClose: () => void; onImported: () => void }) {
-  const t = useT()
+  const { t, lang } = useI18n()
   const { message } = App.useApp()
   const onError = useErrorHandler()
   const [busy, setBusy] = useState(false)
@@ -42,9 +43,9 @@ export function ImportModal(props: { open: boolean; onClose: () => void; onImpor
         body: file,
         contentType: format === 'json' ? 'application/json' : XLSX,
       })
-      setSummary(t('padm.importDone', { n: report.imported }))
+      setSummary(t(report.imported === 1 ? 'padm.importDoneOne' : 'padm.importDone', { n: formatNumber(report.imported, lang) }))
       setErrors(report.errors ?? [])
-      void message.success(t('padm.importDone', { n: report.imported }))
+      void message.success(t(report.imported === 1 ? 'padm.importDoneOne' : 'padm.importDone', { n: formatNumber(report.imported, lang) }))
       props.onImported()
     } catch (e) {
       const report = e instanceof ApiError ? reportOf(e.body) : null

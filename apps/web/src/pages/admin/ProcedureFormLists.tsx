@@ -4,6 +4,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Component, EFormField } from '@congso/contracts'
 import { useT } from '../../i18n/index.tsx'
 import { DATE_FORMAT } from '../../lib/format.ts'
+import { TemplateFileInput } from './TemplateFileInput.tsx'
 
 /** A titled Form.List: one bordered row per item with a labelled remove button, and an add button. */
 function ListSection(props: {
@@ -112,6 +113,11 @@ export function ComponentsList() {
           <Col xs={24} md={12}>
             <Form.Item name={[n, 'note']} label={t('proc.note')}>
               <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name={[n, 'templateFileId']} label={t('ed.templateFile')} extra={t('ed.templateHelp')}>
+              <TemplateFileInput namePath={['components', n, 'templateName']} />
             </Form.Item>
           </Col>
         </Row>

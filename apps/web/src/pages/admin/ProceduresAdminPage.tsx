@@ -3,11 +3,12 @@ import { Alert, App, Button, Drawer, Form, Input, Space, Table, Typography } fro
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons'
 import { Link, useNavigate, useSearchParams } from 'react-router-dom'
 import { ProcedureContent } from '@congso/contracts'
-import { useT } from '../../i18n/index.tsx'
+import { useI18n, useT } from '../../i18n/index.tsx'
 import { post } from '../../api/client.ts'
 import { useApi } from '../../api/hooks.ts'
 import type { AdminProcedureRow, Paged } from '../../api/types.ts'
 import { useErrorHandler, validateWith } from '../../lib/forms.ts'
+import { formatNumber } from '../../lib/format.ts'
 import { usePageTitle } from '../../lib/usePageTitle.ts'
 import { StatusTag } from '../../components/Tags.tsx'
 import { ImportModal } from './ImportModal.tsx'
@@ -68,7 +69,7 @@ function CreateDrawer(props: { open: boolean; onClose: () => void }) {
 }
 
 export default function ProceduresAdminPage() {
-  const t = useT()
+  const { t, lang } = useI18n()
   const [params, setParams] = useSearchParams()
   const q = params.get('q') ?? ''
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1)
@@ -129,7 +130,7 @@ export default function ProceduresAdminPage() {
           pageSize: list.data?.pageSize ?? PAGE_SIZE,
           total: list.data?.total ?? 0,
           showSizeChanger: false,
-          showTotal: (n) => t('common.total', { n }),
+          showTotal: (n) => t('common.total', { n: formatNumber(n, lang) }),
           onChange: (p) => setQuery({ page: p }),
         }}
         columns={[

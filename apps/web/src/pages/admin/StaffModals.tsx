@@ -91,7 +91,7 @@ export function StaffModal(props: { state: StaffModalState; agencyId: string; un
       confirmLoading={busy}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+      <Form noValidate form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         {state?.mode === 'create' && (
           <Form.Item name="username" label={t('staff.username')} rules={[{ required: true }]}>
             <Input autoComplete="off" />

@@ -56,6 +56,7 @@ export function fromFormValues(v: Partial<ProcedureFormValues>): unknown {
         quantity: c.quantity,
         required: c.required ?? false,
         templateName: text(c.templateName),
+        templateFileId: text(c.templateFileId),
         note: text(c.note),
       }),
     ),

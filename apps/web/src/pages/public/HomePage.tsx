@@ -72,7 +72,9 @@ export function HomePage() {
                   <Link to={`/thu-tuc?field=${encodeURIComponent(f.field)}`} style={{ fontWeight: 600, fontSize: 15 }}>
                     {f.field}
                   </Link>
-                  <div className="cs-muted">{t('home.fieldCount', { n: formatNumber(f.count, lang) })}</div>
+                  <div className="cs-muted">
+                    {t(f.count === 1 ? 'home.fieldCountOne' : 'home.fieldCount', { n: formatNumber(f.count, lang) })}
+                  </div>
                 </Card>
               </li>
             ))}

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
 import { Alert, Button, Descriptions, Grid, Skeleton, Table, Tooltip, Typography } from 'antd'
-import { CheckOutlined } from '@ant-design/icons'
+import { CheckOutlined, DownloadOutlined } from '@ant-design/icons'
 import { Link, useParams } from 'react-router-dom'
 import { useI18n } from '../../i18n/index.tsx'
+import { templateFileUrl } from '../../api/client.ts'
 import { useApi } from '../../api/hooks.ts'
 import type { ProcedureDetail } from '../../api/types.ts'
 import { formatDate, formatMoney, formatNumber, processingTimeLabel } from '../../lib/format.ts'
@@ -77,7 +78,19 @@ export function ProcedurePage() {
     {
       title: t('proc.compTemplate'),
       key: 'templateName',
-      render: (_: unknown, r: Content['components'][number]) => r.templateName ?? t('common.none'),
+      render: (_: unknown, r: Content['components'][number]) =>
+        r.templateFileId ? (
+          <a
+            href={templateFileUrl(r.templateFileId)}
+            download
+            title={r.templateName ? t('proc.templateDownloadOf', { name: r.templateName }) : undefined}
+            data-testid="template-download"
+          >
+            <DownloadOutlined aria-hidden /> {r.templateName ?? t('proc.templateDownload')}
+          </a>
+        ) : (
+          (r.templateName ?? t('common.none'))
+        ),
     },
   ]
 

@@ -56,7 +56,7 @@ export function RegisterPage() {
       <Typography.Title level={1} style={{ fontSize: 26, marginTop: 0 }}>
         {t('register.title')}
       </Typography.Title>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+      <Form noValidate form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item name="fullName" label={t('register.fullName')} rules={[{ required: true }]}>
           <Input autoComplete="name" />
         </Form.Item>

@@ -103,7 +103,9 @@ export function SearchPage() {
 
       <section aria-labelledby="results-count">
         <p id="results-count" role="status" style={{ fontWeight: 600 }}>
-          {result.data ? t('search.results', { n: formatNumber(result.data.total, lang) }) : ''}
+          {result.data
+            ? t(result.data.total === 1 ? 'search.resultsOne' : 'search.results', { n: formatNumber(result.data.total, lang) })
+            : ''}
         </p>
         {result.loading && !result.data && <Skeleton active />}
         {result.error && <Alert type="error" showIcon message={result.error.localized} />}

@@ -1,0 +1,28 @@
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely'
+import type { DB, StoredFilesTable } from '../../db/schema.ts'
+
+type Db = Kysely<DB> | Transaction<DB>
+export type StoredFileRow = Selectable<StoredFilesTable>
+
+/** What a stored file is for; templates are public forms, later purposes (dossier attachments) are not. */
+export type FilePurpose = 'procedure_template'
+
+export async function insertStoredFile(db: Db, row: Insertable<StoredFilesTable> & { purpose: FilePurpose }): Promise<void> {
+  await db.insertInto('stored_files').values(row).execute()
+}
+
+export function findStoredFile(db: Db, id: string, purpose: FilePurpose): Promise<StoredFileRow | undefined> {
+  return db.selectFrom('stored_files').selectAll().where('id', '=', id).where('purpose', '=', purpose).executeTakeFirst()
+}
+
+/** The ids among `ids` that name a stored file of this purpose. */
+export async function existingFileIds(db: Db, ids: readonly string[], purpose: FilePurpose): Promise<Set<string>> {
+  if (ids.length === 0) return new Set()
+  const rows = await db
+    .selectFrom('stored_files')
+    .select('id')
+    .where('id', 'in', [...new Set(ids)])
+    .where('purpose', '=', purpose)
+    .execute()
+  return new Set(rows.map((r) => r.id))
+}

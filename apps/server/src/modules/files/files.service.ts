@@ -1,0 +1,88 @@
+import { createHash, randomUUID } from 'node:crypto'
+import type { Readable } from 'node:stream'
+import type { Kysely, Transaction } from 'kysely'
+import type { StoredFile } from '@congso/contracts'
+import type { AppContext } from '../../context.ts'
+import type { DB } from '../../db/schema.ts'
+import { AppError } from '../../http/errors.ts'
+import type { RequestMeta } from '../../http/request-context.ts'
+import { writeAudit } from '../audit/audit.repo.ts'
+import { detectContentType } from './content-type.ts'
+import { sanitizeFileName, withExtension } from './file-name.ts'
+import { existingFileIds, findStoredFile, insertStoredFile, type StoredFileRow } from './files.repo.ts'
+
+/** Largest template form accepted (the route's body limit is the same). */
+export const TEMPLATE_MAX_BYTES = 10 * 1024 * 1024
+const TEMPLATE = 'procedure_template'
+
+type Deps = Pick<AppContext, 'database' | 'storage' | 'log'>
+
+const toStoredFile = (r: Pick<StoredFileRow, 'id' | 'file_name' | 'content_type' | 'size_bytes' | 'sha256'>): StoredFile => ({
+  id: r.id,
+  fileName: r.file_name,
+  contentType: r.content_type,
+  sizeBytes: r.size_bytes,
+  sha256: r.sha256,
+})
+
+/**
+ * Stores a template form (mẫu đơn, tờ khai) of a procedure's dossier component. The type comes from
+ * the bytes; the name is only a label. The object is written first and the row (with its audit
+ * entry) committed after: a row always names an existing object, and a failed insert removes the
+ * object again. Authorisation (`catalog.edit`) is the route's.
+ */
+export async function uploadTemplate(ctx: Deps, meta: RequestMeta, input: { fileName: string | null; body: Buffer }): Promise<StoredFile> {
+  const name = sanitizeFileName(input.fileName ?? '')
+  if (name === '') throw new AppError('FILE_NAME_REQUIRED', 'x-file-name')
+  if (input.body.length > TEMPLATE_MAX_BYTES) throw new AppError('FILE_TOO_LARGE', `tối đa ${TEMPLATE_MAX_BYTES / 1024 / 1024} MB`)
+  const type = detectContentType(input.body)
+  if (!type) throw new AppError('FILE_TYPE_NOT_ALLOWED', name)
+
+  const id = randomUUID()
+  const row = {
+    id,
+    storage_key: `templates/${new Date().getUTCFullYear()}/${id}`,
+    purpose: TEMPLATE,
+    file_name: withExtension(name, type.extensions),
+    content_type: type.contentType,
+    size_bytes: input.body.length,
+    sha256: createHash('sha256').update(input.body).digest('hex'),
+    created_by: meta.actor?.userId ?? null,
+  } as const
+  await ctx.storage.put(row.storage_key, input.body, row.content_type)
+  try {
+    await ctx.database.db.transaction().execute(async (tx) => {
+      await insertStoredFile(tx, row)
+      await writeAudit(tx, meta, {
+        action: 'files.template.upload',
+        subjectType: 'stored_file',
+        subjectId: id,
+        details: { fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes, sha256: row.sha256 },
+      })
+    })
+  } catch (e) {
+    await ctx.storage.delete(row.storage_key).catch((err: unknown) => {
+      ctx.log.error({ err, key: row.storage_key }, 'orphan stored object left after a failed insert')
+    })
+    throw e
+  }
+  return toStoredFile(row)
+}
+
+/** A template and its bytes, for anyone (templates are public forms); NOT_FOUND when unknown. */
+export async function openTemplate(ctx: Deps, id: string): Promise<{ file: StoredFile; stream: Readable }> {
+  const row = await findStoredFile(ctx.database.db, id, TEMPLATE)
+  if (!row) throw new AppError('NOT_FOUND', id)
+  const stream = await ctx.storage.get(row.storage_key)
+  if (!stream) {
+    ctx.log.error({ id, key: row.storage_key }, 'stored file row without its object')
+    throw new AppError('NOT_FOUND', id)
+  }
+  return { file: toStoredFile(row), stream }
+}
+
+/** The ids among `ids` that are not stored templates. */
+export async function missingTemplates(db: Kysely<DB> | Transaction<DB>, ids: readonly string[]): Promise<Set<string>> {
+  const found = await existingFileIds(db, ids, TEMPLATE)
+  return new Set(ids.filter((id) => !found.has(id)))
+}
