@@ -67,6 +67,67 @@ export const errorCatalog = {
   },
   FILE_TOO_LARGE: { status: 413, vi: 'Tệp quá lớn', en: 'File too large' },
   FILE_NAME_REQUIRED: { status: 400, vi: 'Thiếu tên tệp', en: 'File name required' },
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    status: 415,
+    vi: 'Định dạng tệp đính kèm không được chấp nhận (chỉ PDF, JPEG, PNG, DOCX, XLSX; kiểm tra theo nội dung tệp)',
+    en: 'Attachment type not allowed (PDF, JPEG, PNG, DOCX, XLSX only, checked by content)',
+  },
+  IDEMPOTENCY_KEY_REQUIRED: {
+    status: 400,
+    vi: 'Thiếu tiêu đề Idempotency-Key (8–128 ký tự) để tránh nộp trùng',
+    en: 'Idempotency-Key header (8–128 characters) is required',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    vi: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác',
+    en: 'Idempotency-Key was already used with a different request',
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    vi: 'Yêu cầu này đang được xử lý, vui lòng thử lại sau giây lát',
+    en: 'Request still in progress',
+  },
+  DOSSIER_ONLINE_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Thủ tục này không cung cấp dịch vụ công trực tuyến, vui lòng nộp tại Bộ phận Một cửa',
+    en: 'This procedure cannot be submitted online',
+  },
+  DOSSIER_AGENCY_REQUIRED: { status: 400, vi: 'Cần chọn cơ quan tiếp nhận hồ sơ', en: 'Receiving agency required' },
+  DOSSIER_AGENCY_NOT_IMPLEMENTING: {
+    status: 400,
+    vi: 'Cơ quan đã chọn không thực hiện thủ tục này',
+    en: 'The agency does not implement this procedure',
+  },
+  DOSSIER_APPLICANT_REQUIRED: { status: 400, vi: 'Cần nhập thông tin người nộp hồ sơ', en: 'Applicant details required' },
+  DOSSIER_POSTAL_RECEIPT_REQUIRED: {
+    status: 400,
+    vi: 'Hồ sơ gửi qua bưu chính cần số biên nhận bưu chính',
+    en: 'Postal receipt number required',
+  },
+  DOSSIER_RETURN_ADDRESS_REQUIRED: {
+    status: 400,
+    vi: 'Nhận kết quả qua bưu chính cần địa chỉ nhận',
+    en: 'Postal return needs an address',
+  },
+  DOSSIER_COMPONENT_MISSING: { status: 422, vi: 'Thiếu thành phần hồ sơ bắt buộc', en: 'Required dossier component missing' },
+  DOSSIER_COMPONENT_UNKNOWN: { status: 400, vi: 'Thành phần hồ sơ không có trong thủ tục', en: 'Unknown dossier component' },
+  DOSSIER_FORM_INVALID: { status: 422, vi: 'Tờ khai điện tử chưa hợp lệ', en: 'E-form is invalid' },
+  DOSSIER_FILE_NOT_FOUND: {
+    status: 400,
+    vi: 'Tệp đính kèm không tồn tại, không thuộc về bạn hoặc đã dùng cho hồ sơ khác',
+    en: 'Attachment not found, not yours, or already used',
+  },
+  DOSSIER_TOO_LARGE: { status: 413, vi: 'Tổng dung lượng tệp của hồ sơ vượt quá giới hạn', en: 'Dossier attachments too large' },
+  DOSSIER_WRONG_STATE: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ',
+    en: 'Action not allowed in the dossier’s current status',
+  },
+  DOSSIER_VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Hồ sơ vừa được người khác cập nhật, vui lòng tải lại để xem thay đổi',
+    en: 'The dossier was changed by someone else; reload it',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

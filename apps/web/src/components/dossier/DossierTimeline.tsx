@@ -1,0 +1,44 @@
+import { Timeline, Typography } from 'antd'
+import type { z } from 'zod'
+import type { DossierEvent, TrackingView } from '@congso/contracts'
+import { useT } from '../../i18n/index.tsx'
+import { formatDateTime } from '../../lib/format.ts'
+
+type Item = Pick<z.infer<typeof DossierEvent>, 'type' | 'at' | 'agencyName'> &
+  Partial<Pick<z.infer<typeof DossierEvent>, 'actorName' | 'note' | 'documents' | 'seq'>>
+export type TimelineItem = Item | TrackingView['timeline'][number]
+
+/** The dossier's events, oldest first, with the forms each one issued. Used by the portal, tracking and officer pages. */
+export function DossierTimeline({ events }: { events: readonly TimelineItem[] }) {
+  const t = useT()
+  return (
+    <Timeline
+      items={events.map((e, i) => {
+        const full = e as Item
+        return {
+          key: full.seq ?? i,
+          children: (
+            <div>
+              <Typography.Text strong>{t(`dossierEvent.${e.type}`)}</Typography.Text>
+              <div>
+                <Typography.Text type="secondary">
+                  {formatDateTime(e.at)}
+                  {e.agencyName ? ` · ${e.agencyName}` : ''}
+                  {full.actorName ? ` · ${full.actorName}` : ''}
+                </Typography.Text>
+              </div>
+              {full.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{full.note}</div> : null}
+              {full.documents?.map((d) => (
+                <div key={d.url}>
+                  <a href={d.url} target="_blank" rel="noreferrer">
+                    {t(`dossierDoc.${d.kind}` as 'dossierDoc.receipt')} (PDF)
+                  </a>
+                </div>
+              ))}
+            </div>
+          ),
+        }
+      })}
+    />
+  )
+}

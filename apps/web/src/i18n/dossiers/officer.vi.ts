@@ -1,0 +1,2 @@
+/** Messages of the officer dossier pages. */
+export const dossierOfficerVi = {} as const

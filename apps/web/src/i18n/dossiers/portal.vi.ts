@@ -1,0 +1,2 @@
+/** Messages of the portal dossier pages. */
+export const dossierPortalVi = {} as const
