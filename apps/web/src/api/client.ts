@@ -155,3 +155,11 @@ export const post = <T>(path: string, body?: unknown) => api<T>(path, { method: 
 export const put = <T>(path: string, body?: unknown) => api<T>(path, { method: 'PUT', body })
 export const patch = <T>(path: string, body?: unknown) => api<T>(path, { method: 'PATCH', body })
 export const del = <T>(path: string) => api<T>(path, { method: 'DELETE' })
+
+/** Uploads one dossier attachment (raw body; the server checks the type by content) → the stored file. */
+export const uploadAttachment = <T>(file: File) =>
+  api<T>('/api/v1/files', { method: 'POST', body: file, headers: { 'x-file-name': encodeURIComponent(file.name) } })
+
+/** Submissions carry an idempotency key: a retried click or a lost response never creates a second dossier. */
+export const postIdempotent = <T>(path: string, key: string, body: unknown) =>
+  api<T>(path, { method: 'POST', body, headers: { 'Idempotency-Key': key } })
