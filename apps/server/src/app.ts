@@ -9,7 +9,10 @@ import type { AppContext } from './context.ts'
 import { registerAuthHooks } from './http/auth-hooks.ts'
 import { registerErrorHandler } from './http/error-handler.ts'
 import { registerStaticWeb } from './http/static-web.ts'
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts'
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts'
+import { dossiersRoutes } from './modules/dossiers/dossiers.routes.ts'
+import { outboxRoutes } from './modules/notifications/outbox.routes.ts'
 import { filesRoutes } from './modules/files/files.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
 import { orgRoutes } from './modules/org/org.routes.ts'
@@ -69,6 +72,9 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
       await orgRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
       await catalogRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
       await filesRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
+      await calendarRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
+      await dossiersRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
+      await outboxRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
     },
     { prefix: '/api/v1' },
   )

@@ -4,8 +4,10 @@ import type { Config } from './config.ts'
 import type { AppContext } from './context.ts'
 import { openDatabase, type Database } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
-import { mailJob } from './jobs/mail.ts'
 import { maintenanceJobs, maintenanceSchedules } from './jobs/maintenance.ts'
+import { calendarChangedJob } from './modules/dossiers/deadline.service.ts'
+import { dossierNoticeJob } from './modules/dossiers/dossier-notices.ts'
+import { notificationJobs } from './modules/notifications/notify.job.ts'
 import { createQueue } from './jobs/queue.ts'
 import { diskStorage } from './storage/disk-storage.ts'
 import { s3Storage } from './storage/s3-storage.ts'
@@ -28,8 +30,12 @@ export async function createContext(config: Config, opts: { log?: Logger; databa
     const worker = config.roles.includes('worker')
     const cron = config.roles.includes('cron')
     const queue = await createQueue(database, log, { worker, cron })
-    await queue.start({ work: [mailJob(log), ...maintenanceJobs(database)], schedules: maintenanceSchedules })
-    return { config, database, queue, storage: createStorage(config), log }
+    const ctx: AppContext = { config, database, queue, storage: createStorage(config), log }
+    await queue.start({
+      work: [...notificationJobs(ctx), ...maintenanceJobs(database), dossierNoticeJob(ctx), calendarChangedJob(ctx)],
+      schedules: maintenanceSchedules,
+    })
+    return ctx
   } catch (e) {
     await database.close()
     throw e

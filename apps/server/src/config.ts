@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { DEFAULT_DOSSIER_CODE_PATTERN } from '@congso/domain'
 
 export type ProcessRole = 'web' | 'worker' | 'cron'
 
@@ -16,6 +17,38 @@ export interface Config {
   storage: { kind: 'disk' } | { kind: 's3'; bucket: string; region: string; endpoint: string | undefined; forcePathStyle: boolean }
   oidc: { issuer: string; clientId: string; clientSecret: string; label: string; citizenIdClaim: string } | null
   provinceName: string
+  /** Dossier code pattern (Circular 01/2018 art. 19 by default); see `formatDossierCode`. */
+  dossierCodePattern: string
+  /** Outgoing e-mail: through SMTP when `smtpUrl` is set, else captured to the outbox (admin › outbox). */
+  mail: { smtpUrl: string | null; from: string }
+  /** SMS provider; `log` logs and captures to the outbox. A gateway plugs in through `SmsProvider`. */
+  sms: { provider: SmsProviderKind }
+}
+
+export type SmsProviderKind = 'log'
+const SMS_PROVIDERS: readonly SmsProviderKind[] = ['log']
+
+/** Never echoes the value: an SMTP URL usually carries a password. */
+function parseSmtpUrl(raw: string | undefined): string | null {
+  if (!raw) return null
+  let protocol: string
+  try {
+    protocol = new URL(raw).protocol
+  } catch {
+    throw new Error('SMTP_URL: not a valid URL (expected smtp://user:password@host:587 or smtps://user:password@host:465)')
+  }
+  if (protocol !== 'smtp:' && protocol !== 'smtps:') {
+    throw new Error(`SMTP_URL: unsupported scheme "${protocol}" (expected smtp:// or smtps://)`)
+  }
+  return raw
+}
+
+function parseSmsProvider(raw: string | undefined): SmsProviderKind {
+  if (!raw) return 'log'
+  if (!SMS_PROVIDERS.includes(raw as SmsProviderKind)) {
+    throw new Error(`SMS_PROVIDER: unknown provider "${raw}" (available: ${SMS_PROVIDERS.join(', ')})`)
+  }
+  return raw as SmsProviderKind
 }
 
 const ROLES: readonly ProcessRole[] = ['web', 'worker', 'cron']
@@ -27,6 +60,14 @@ function parseRoles(raw: string | undefined): ProcessRole[] {
     if (!ROLES.includes(r as ProcessRole)) throw new Error(`ROLES: unknown role "${r}" (expected web, worker, cron)`)
   }
   return roles as ProcessRole[]
+}
+
+/** The pattern must keep codes unique: the agency, the full date and the sequence are required. */
+function parseCodePattern(raw: string | undefined): string {
+  if (!raw) return DEFAULT_DOSSIER_CODE_PATTERN
+  const ok = raw.includes('{agency}') && /\{seq:\d\}/.test(raw) && raw.includes('{mm}') && raw.includes('{dd}') && /\{yy(yy)?\}/.test(raw)
+  if (!ok) throw new Error(`DOSSIER_CODE_PATTERN: "${raw}" must contain {agency}, {yy} or {yyyy}, {mm}, {dd} and {seq:N}`)
+  return raw
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,5 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     provinceName: env.PROVINCE_NAME ?? 'Tỉnh Demo',
+    dossierCodePattern: parseCodePattern(env.DOSSIER_CODE_PATTERN),
+    mail: { smtpUrl: parseSmtpUrl(env.SMTP_URL), from: env.MAIL_FROM || 'Congso <no-reply@congso.local>' },
+    sms: { provider: parseSmsProvider(env.SMS_PROVIDER) },
   }
 }

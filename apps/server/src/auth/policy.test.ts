@@ -44,8 +44,15 @@ function allActions(): Action[] {
     { kind: 'catalog.transfer' },
     { kind: 'audit.read' },
     { kind: 'org.agency.create', parent: null },
+    { kind: 'calendar.edit' },
+    { kind: 'outbox.read' },
   ]
   for (const a of AGENCIES) {
+    actions.push({ kind: 'dossier.intake', agency: a }, { kind: 'dossier.book', agency: a })
+    for (const b of [a, ...AGENCIES.filter((x) => x !== a).slice(0, 1)]) {
+      const dossier = { agencies: b === a ? [a] : [a, b], applicantUserId: null }
+      actions.push({ kind: 'dossier.view', dossier }, { kind: 'dossier.receive', dossier }, { kind: 'dossier.extend', dossier })
+    }
     actions.push({ kind: 'org.agency.create', parent: a }, { kind: 'org.agency.update', agency: a }, { kind: 'org.staff.list', agency: a })
     for (const grants of [[], ['processing_officer'], ['agency_admin'], ['system_admin'], ['clerk', 'system_admin']] as Role[][]) {
       actions.push({ kind: 'org.staff.manage', agency: a, grantsRoles: grants })
@@ -57,8 +64,20 @@ function allActions(): Action[] {
 /** The rules, written out independently of the implementation. */
 function expected(roles: Role[], home: string | null, action: Action): boolean {
   const has = (...r: Role[]) => r.some((x) => roles.includes(x))
+  // Acting on a dossier needs the working role itself: administering the system is not receiving dossiers.
+  const inDossier = (d: { agencies: AgencySubject[] }) => d.agencies.some((a) => within(home, a))
+  if (action.kind === 'dossier.intake') return has('receiving_officer') && within(home, action.agency)
+  if (action.kind === 'dossier.receive') return has('receiving_officer') && inDossier(action.dossier)
+  if (action.kind === 'dossier.extend') return has('agency_leader', 'unit_head') && inDossier(action.dossier)
   if (has('system_admin')) return true
   switch (action.kind) {
+    case 'calendar.edit':
+    case 'outbox.read':
+      return false
+    case 'dossier.view':
+      return has('receiving_officer', 'processing_officer', 'unit_head', 'agency_leader', 'agency_admin') && inDossier(action.dossier)
+    case 'dossier.book':
+      return has('receiving_officer', 'unit_head', 'agency_leader', 'agency_admin') && within(home, action.agency)
     case 'org.settings.update':
     case 'catalog.edit':
     case 'catalog.publish':
@@ -137,5 +156,23 @@ describe('can(actor, action)', () => {
 
   it('counts both admin roles as needing a second factor', () => {
     expect([...ADMIN_ROLES].sort()).toEqual(['agency_admin', 'system_admin'])
+  })
+})
+
+describe('dossier access of citizens', () => {
+  const citizen = (userId: string): Actor => ({
+    userId,
+    kind: 'citizen',
+    fullName: 'C',
+    roles: ['citizen'],
+    agencyId: null,
+    agencyAncestorIds: [],
+  })
+  const dossier = { agencies: [P], applicantUserId: 'c1' }
+  it('lets the applicant view their dossier and nobody else', () => {
+    expect(can(citizen('c1'), { kind: 'dossier.view', dossier })).toBe(true)
+    expect(can(citizen('c2'), { kind: 'dossier.view', dossier })).toBe(false)
+    expect(can(citizen('c1'), { kind: 'dossier.receive', dossier })).toBe(false)
+    expect(can(null, { kind: 'dossier.view', dossier })).toBe(false)
   })
 })

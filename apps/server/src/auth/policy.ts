@@ -18,9 +18,31 @@ export type Action =
   | { kind: 'catalog.publish' }
   | { kind: 'catalog.transfer' }
   | { kind: 'audit.read' }
+  | { kind: 'outbox.read' }
+  | { kind: 'calendar.edit' }
+  | { kind: 'dossier.intake'; agency: AgencySubject }
+  | { kind: 'dossier.view'; dossier: DossierSubject }
+  | { kind: 'dossier.receive'; dossier: DossierSubject }
+  | { kind: 'dossier.extend'; dossier: DossierSubject }
+  | { kind: 'dossier.book'; agency: AgencySubject }
+
+/** A dossier as policies see it: the agencies concerned (place of receipt and competent authority) and its applicant. */
+export interface DossierSubject {
+  agencies: AgencySubject[]
+  applicantUserId: string | null
+}
 
 /** Roles that administer (and therefore must use a second factor). */
 export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'agency_admin']
+
+/**
+ * The citizen is the dossier's applicant account, linked at submission (counter intake links the
+ * account holding the applicant's citizen ID). A matching ID number alone is not enough: a
+ * self-registered ID is not verified.
+ */
+function isApplicant(actor: Actor, d: DossierSubject): boolean {
+  return d.applicantUserId === actor.userId
+}
 
 const has = (actor: Actor, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r))
 
@@ -36,6 +58,7 @@ function withinJurisdiction(actor: Actor, subject: AgencySubject): boolean {
  * system-wide roles; leaders and unit heads see their own subtree's staff; nobody else sees staff.
  */
 export function can(actor: Actor | null, action: Action): boolean {
+  if (actor?.kind === 'citizen' && action.kind === 'dossier.view') return isApplicant(actor, action.dossier)
   if (!actor || actor.kind !== 'officer') return false
   const sysAdmin = has(actor, 'system_admin')
   switch (action.kind) {
@@ -54,6 +77,26 @@ export function can(actor: Actor | null, action: Action): boolean {
       return sysAdmin || (has(actor, 'agency_admin') && withinJurisdiction(actor, action.agency))
     case 'org.staff.list':
       return sysAdmin || (has(actor, 'agency_admin', 'agency_leader', 'unit_head') && withinJurisdiction(actor, action.agency))
+    case 'calendar.edit':
+    case 'outbox.read':
+      return sysAdmin
+    case 'dossier.intake':
+      return has(actor, 'receiving_officer') && withinJurisdiction(actor, action.agency)
+    case 'dossier.view':
+      return (
+        sysAdmin ||
+        (has(actor, 'receiving_officer', 'processing_officer', 'unit_head', 'agency_leader', 'agency_admin') &&
+          action.dossier.agencies.some((a) => withinJurisdiction(actor, a)))
+      )
+    case 'dossier.receive':
+      return has(actor, 'receiving_officer') && action.dossier.agencies.some((a) => withinJurisdiction(actor, a))
+    case 'dossier.extend':
+      return has(actor, 'agency_leader', 'unit_head') && action.dossier.agencies.some((a) => withinJurisdiction(actor, a))
+    case 'dossier.book':
+      return (
+        sysAdmin ||
+        (has(actor, 'receiving_officer', 'unit_head', 'agency_leader', 'agency_admin') && withinJurisdiction(actor, action.agency))
+      )
     case 'org.staff.manage':
       return (
         sysAdmin || (has(actor, 'agency_admin') && withinJurisdiction(actor, action.agency) && !action.grantsRoles.includes('system_admin'))

@@ -30,6 +30,7 @@ export interface AgenciesTable {
   valid_from: string | null
   valid_to: string | null
   successor_id: string | null
+  office_hours: ColumnType<unknown, string | null | undefined, string | null>
   active: Generated<boolean>
   created_at: CreatedAt
   updated_at: Timestamp
@@ -173,4 +174,118 @@ export interface DB {
   procedure_versions: ProcedureVersionsTable
   heartbeats: HeartbeatsTable
   stored_files: StoredFilesTable
+  calendar_overrides: CalendarOverridesTable
+  dossier_code_counters: DossierCodeCountersTable
+  dossier_book_counters: DossierBookCountersTable
+  dossiers: DossiersTable
+  dossier_events: DossierEventsTable
+  dossier_files: DossierFilesTable
+  idempotency_keys: IdempotencyKeysTable
+  dossier_drafts: DossierDraftsTable
+  outbox_messages: OutboxMessagesTable
+}
+
+export interface CalendarOverridesTable {
+  date: ColumnType<string, string, string>
+  kind: 'day_off' | 'working_day'
+  name: string
+  updated_by: string | null
+  updated_at: Timestamp
+}
+
+export interface DossierCodeCountersTable {
+  agency_id: string
+  day: string
+  last_seq: number
+}
+
+export interface DossierBookCountersTable {
+  agency_id: string
+  year: number
+  last_no: number
+}
+
+export interface DossiersTable {
+  id: Generated<string>
+  code: string
+  procedure_code: string
+  procedure_version_id: string
+  receiving_agency_id: string
+  agency_id: string
+  channel: 'online' | 'counter' | 'post'
+  applicant_user_id: string | null
+  applicant: Json<unknown>
+  applicant_phone_digits: string
+  applicant_id_number: string
+  applicant_name_search: string
+  form_data: Json<unknown>
+  sets: number
+  return_channel: 'counter' | 'post' | 'online'
+  return_address: string | null
+  postal_receipt_number: string | null
+  processing_time: Json<unknown>
+  status: string
+  version: Generated<number>
+  submitted_at: Timestamp
+  accepted_at: Timestamp | null
+  due_at: Timestamp | null
+  closed_at: Timestamp | null
+  book_year: number | null
+  book_no: number | null
+  created_by: string | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
+export interface DossierEventsTable {
+  id: Generated<string>
+  dossier_id: string
+  seq: number
+  type: string
+  at: Timestamp
+  actor_id: string | null
+  actor_name: string | null
+  actor_role: string | null
+  actor_agency_id: string | null
+  from_status: string | null
+  to_status: string
+  note: string | null
+  data: Json<unknown>
+  attachment_ids: ColumnType<string[], string[] | undefined, never>
+}
+
+export interface DossierFilesTable {
+  id: Generated<string>
+  dossier_id: string
+  component_index: number
+  file_id: string
+  event_seq: number
+  created_at: CreatedAt
+}
+
+export interface IdempotencyKeysTable {
+  scope: string
+  key: string
+  request_hash: string
+  status_code: number
+  response: Json<unknown>
+  created_at: CreatedAt
+}
+
+export interface DossierDraftsTable {
+  id: Generated<string>
+  owner_id: string
+  procedure_code: string
+  payload: Json<unknown>
+  updated_at: Timestamp
+}
+
+export interface OutboxMessagesTable {
+  id: Generated<string>
+  channel: 'email' | 'sms'
+  recipient: string
+  subject: string | null
+  body: string
+  dossier_code: string | null
+  created_at: CreatedAt
 }

@@ -5,7 +5,7 @@ type Db = Kysely<DB> | Transaction<DB>
 export type StoredFileRow = Selectable<StoredFilesTable>
 
 /** What a stored file is for; templates are public forms, later purposes (dossier attachments) are not. */
-export type FilePurpose = 'procedure_template'
+export type FilePurpose = 'procedure_template' | 'dossier_attachment'
 
 export async function insertStoredFile(db: Db, row: Insertable<StoredFilesTable> & { purpose: FilePurpose }): Promise<void> {
   await db.insertInto('stored_files').values(row).execute()

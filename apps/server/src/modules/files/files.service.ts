@@ -7,9 +7,9 @@ import type { DB } from '../../db/schema.ts'
 import { AppError } from '../../http/errors.ts'
 import type { RequestMeta } from '../../http/request-context.ts'
 import { writeAudit } from '../audit/audit.repo.ts'
-import { detectContentType } from './content-type.ts'
+import { detectContentType, type FileKind } from './content-type.ts'
 import { sanitizeFileName, withExtension } from './file-name.ts'
-import { existingFileIds, findStoredFile, insertStoredFile, type StoredFileRow } from './files.repo.ts'
+import { existingFileIds, findStoredFile, insertStoredFile, type FilePurpose, type StoredFileRow } from './files.repo.ts'
 
 /** Largest template form accepted (the route's body limit is the same). */
 export const TEMPLATE_MAX_BYTES = 10 * 1024 * 1024
@@ -25,24 +25,38 @@ const toStoredFile = (r: Pick<StoredFileRow, 'id' | 'file_name' | 'content_type'
   sha256: r.sha256,
 })
 
+/** Largest dossier attachment; a dossier's total is limited by DOSSIER_MAX_BYTES in the dossiers service. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+const ATTACHMENT = 'dossier_attachment'
+/** Attachments citizens and counters may give (the issue's list); older Office formats are asked to be converted. */
+const ATTACHMENT_KINDS: ReadonlySet<FileKind> = new Set(['pdf', 'jpeg', 'png', 'docx', 'xlsx'])
+
+interface UploadSpec {
+  purpose: FilePurpose
+  prefix: string
+  maxBytes: number
+  kinds: ReadonlySet<FileKind> | null
+  typeError: 'FILE_TYPE_NOT_ALLOWED' | 'ATTACHMENT_TYPE_NOT_ALLOWED'
+  auditAction: string
+}
+
 /**
- * Stores a template form (mẫu đơn, tờ khai) of a procedure's dossier component. The type comes from
- * the bytes; the name is only a label. The object is written first and the row (with its audit
- * entry) committed after: a row always names an existing object, and a failed insert removes the
- * object again. Authorisation (`catalog.edit`) is the route's.
+ * Stores an upload. The type comes from the bytes; the name is only a label. The object is written
+ * first and the row (with its audit entry) committed after: a row always names an existing object,
+ * and a failed insert removes the object again. Authorisation is the route's.
  */
-export async function uploadTemplate(ctx: Deps, meta: RequestMeta, input: { fileName: string | null; body: Buffer }): Promise<StoredFile> {
+async function storeUpload(ctx: Deps, meta: RequestMeta, spec: UploadSpec, input: { fileName: string | null; body: Buffer }) {
   const name = sanitizeFileName(input.fileName ?? '')
   if (name === '') throw new AppError('FILE_NAME_REQUIRED', 'x-file-name')
-  if (input.body.length > TEMPLATE_MAX_BYTES) throw new AppError('FILE_TOO_LARGE', `tối đa ${TEMPLATE_MAX_BYTES / 1024 / 1024} MB`)
+  if (input.body.length > spec.maxBytes) throw new AppError('FILE_TOO_LARGE', `tối đa ${spec.maxBytes / 1024 / 1024} MB`)
   const type = detectContentType(input.body)
-  if (!type) throw new AppError('FILE_TYPE_NOT_ALLOWED', name)
+  if (!type || (spec.kinds && !spec.kinds.has(type.kind))) throw new AppError(spec.typeError, name)
 
   const id = randomUUID()
   const row = {
     id,
-    storage_key: `templates/${new Date().getUTCFullYear()}/${id}`,
-    purpose: TEMPLATE,
+    storage_key: `${spec.prefix}/${new Date().getUTCFullYear()}/${id}`,
+    purpose: spec.purpose,
     file_name: withExtension(name, type.extensions),
     content_type: type.contentType,
     size_bytes: input.body.length,
@@ -54,7 +68,7 @@ export async function uploadTemplate(ctx: Deps, meta: RequestMeta, input: { file
     await ctx.database.db.transaction().execute(async (tx) => {
       await insertStoredFile(tx, row)
       await writeAudit(tx, meta, {
-        action: 'files.template.upload',
+        action: spec.auditAction,
         subjectType: 'stored_file',
         subjectId: id,
         details: { fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes, sha256: row.sha256 },
@@ -67,6 +81,52 @@ export async function uploadTemplate(ctx: Deps, meta: RequestMeta, input: { file
     throw e
   }
   return toStoredFile(row)
+}
+
+/** A template form (mẫu đơn, tờ khai) of a procedure's dossier component; `catalog.edit` is the route's. */
+export function uploadTemplate(ctx: Deps, meta: RequestMeta, input: { fileName: string | null; body: Buffer }): Promise<StoredFile> {
+  return storeUpload(
+    ctx,
+    meta,
+    {
+      purpose: TEMPLATE,
+      prefix: 'templates',
+      maxBytes: TEMPLATE_MAX_BYTES,
+      kinds: null,
+      typeError: 'FILE_TYPE_NOT_ALLOWED',
+      auditAction: 'files.template.upload',
+    },
+    input,
+  )
+}
+
+/** A dossier attachment, owned by its uploader until a dossier (or draft) references it. */
+export function uploadAttachment(ctx: Deps, meta: RequestMeta, input: { fileName: string | null; body: Buffer }): Promise<StoredFile> {
+  return storeUpload(
+    ctx,
+    meta,
+    {
+      purpose: ATTACHMENT,
+      prefix: 'attachments',
+      maxBytes: ATTACHMENT_MAX_BYTES,
+      kinds: ATTACHMENT_KINDS,
+      typeError: 'ATTACHMENT_TYPE_NOT_ALLOWED',
+      auditAction: 'files.attachment.upload',
+    },
+    input,
+  )
+}
+
+/** A stored attachment's row and bytes; who may read it is decided by the caller. */
+export async function openAttachment(ctx: Deps, id: string): Promise<{ file: StoredFile; createdBy: string | null; stream: Readable }> {
+  const row = await findStoredFile(ctx.database.db, id, ATTACHMENT)
+  if (!row) throw new AppError('NOT_FOUND', id)
+  const stream = await ctx.storage.get(row.storage_key)
+  if (!stream) {
+    ctx.log.error({ id, key: row.storage_key }, 'stored file row without its object')
+    throw new AppError('NOT_FOUND', id)
+  }
+  return { file: toStoredFile(row), createdBy: row.created_by, stream }
 }
 
 /** A template and its bytes, for anyone (templates are public forms); NOT_FOUND when unknown. */
