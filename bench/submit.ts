@@ -7,17 +7,15 @@
  * Environment: TEST_DATABASE_URL (from scripts/with-postgres.sh) — a database `bench_<random>` is
  * created on that server; BENCH_CLIENTS (32), BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (3).
  */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { buildApp } from '../apps/server/src/app.ts'
-import { closeContext, createContext } from '../apps/server/src/bootstrap.ts'
-import { loadConfig } from '../apps/server/src/config.ts'
-import { seedDemoData } from '../apps/server/src/seed/seed.ts'
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
@@ -109,20 +107,27 @@ async function main(): Promise<void> {
   await admin(`create database ${dbName}`)
   const dataDir = mkdtempSync(join(tmpdir(), 'congso-bench-'))
   const databaseUrl = withDb(adminUrl as string, dbName)
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl,
-    ROLES: 'web,worker,cron',
-    LOG_LEVEL: 'warn',
-    SEED_DEMO: 'true',
-    PORT: '0',
+  const port = await freePort()
+  // The server runs as in production, in its own process: the load generator must not share its event loop.
+  const profile = process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : []
+  const server = spawn(process.execPath, [...profile, '--import', 'tsx', join(ROOT, 'apps/server/src/main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'true',
+      ROLES: process.env.BENCH_ROLES ?? 'web,worker,cron',
+      DATABASE_POOL_MAX: String(CLIENTS),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
   })
-  const ctx = await createContext(config)
   try {
-    await seedDemoData(ctx)
-    const app = await buildApp(ctx, { serveWeb: false })
-    await app.listen({ host: '127.0.0.1', port: 0 })
-    const port = (app.server.address() as { port: number }).port
+    await waitReady(port, server)
     const creds = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as {
       officers: { username: string; password: string }[]
     }
@@ -185,11 +190,7 @@ async function main(): Promise<void> {
     const http = await run(SECONDS)
     const httpRate = http.latencies.length / SECONDS
 
-    const ids = await ctx.database.db
-      .selectFrom('dossiers')
-      .select(['receiving_agency_id', 'procedure_version_id', 'created_by'])
-      .limit(1)
-      .executeTakeFirstOrThrow()
+    const ids = await firstDossier(databaseUrl)
     const script = join(dataDir, 'submit.sql')
     writeFileSync(script, pgbenchScript(ids.receiving_agency_id, ids.procedure_version_id, ids.created_by ?? ''))
     const pgbench = pgbenchPath()
@@ -219,11 +220,57 @@ async function main(): Promise<void> {
         `pgbench equivalent transaction: ${report.pgbench.tps} tps; ratio ${report.ratio} (target ≥ 0.5, p99 ≤ 50 ms)`,
     )
     agent.destroy()
-    await app.close()
   } finally {
-    await closeContext(ctx)
+    server.kill('SIGTERM')
+    await new Promise((r) => server.once('exit', r))
     rmSync(dataDir, { recursive: true, force: true })
     await admin(`drop database if exists ${dbName} with (force)`)
+  }
+}
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url))
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address()
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0))
+    })
+  })
+}
+
+async function waitReady(port: number, server: ChildProcess): Promise<void> {
+  const until = Date.now() + 120_000
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`)
+    const ok = await new Promise<boolean>((resolve) => {
+      const req = request({ host: '127.0.0.1', port, path: '/readyz' }, (res) => {
+        res.resume()
+        resolve(res.statusCode === 200)
+      })
+      req.on('error', () => resolve(false))
+      req.end()
+    })
+    if (ok) return
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error('server not ready after 120 s')
+}
+
+async function firstDossier(url: string) {
+  const c = new pg.Client({ connectionString: url })
+  await c.connect()
+  try {
+    const r = await c.query<{ receiving_agency_id: string; procedure_version_id: string; created_by: string | null }>(
+      'select receiving_agency_id, procedure_version_id, created_by from dossiers limit 1',
+    )
+    const row = r.rows[0]
+    if (!row) throw new Error('no dossier submitted')
+    return row
+  } finally {
+    await c.end()
   }
 }
 

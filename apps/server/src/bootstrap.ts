@@ -6,9 +6,9 @@ import { openDatabase, type Database } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { maintenanceJobs, maintenanceSchedules } from './jobs/maintenance.ts'
 import { calendarChangedJob } from './modules/dossiers/deadline.service.ts'
-import { dossierNoticeJob } from './modules/dossiers/dossier-notices.ts'
 import { notificationJobs } from './modules/notifications/notify.job.ts'
 import { createQueue } from './jobs/queue.ts'
+import { referenceCache } from './modules/catalog/reference-cache.ts'
 import { diskStorage } from './storage/disk-storage.ts'
 import { s3Storage } from './storage/s3-storage.ts'
 import type { Storage } from './storage/storage.ts'
@@ -30,9 +30,10 @@ export async function createContext(config: Config, opts: { log?: Logger; databa
     const worker = config.roles.includes('worker')
     const cron = config.roles.includes('cron')
     const queue = await createQueue(database, log, { worker, cron })
-    const ctx: AppContext = { config, database, queue, storage: createStorage(config), log }
+    const reference = await referenceCache(database)
+    const ctx: AppContext = { config, database, queue, storage: createStorage(config), log, reference }
     await queue.start({
-      work: [...notificationJobs(ctx), ...maintenanceJobs(database), dossierNoticeJob(ctx), calendarChangedJob(ctx)],
+      work: [...notificationJobs(ctx), ...maintenanceJobs(database), calendarChangedJob(ctx)],
       schedules: maintenanceSchedules,
     })
     return ctx
@@ -44,5 +45,6 @@ export async function createContext(config: Config, opts: { log?: Logger; databa
 
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.queue.stop()
+  await ctx.reference.stop()
   await ctx.database.close()
 }

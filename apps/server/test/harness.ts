@@ -149,6 +149,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       closed = true
       await app.close()
       await ctx.queue.stop()
+      await ctx.reference.stop()
       if (owned) await owned.dispose()
       else await database.close()
       rmSync(dataDir, { recursive: true, force: true })

@@ -28,6 +28,7 @@ export const Applicant = z.strictObject({
   address: z.string().trim().min(5, 'Địa chỉ phải có ít nhất 5 ký tự').max(500),
 })
 export type Applicant = z.infer<typeof Applicant>
+export const ApplicantContact = Applicant.pick({ phone: true, email: true, address: true }).partial()
 
 /** Files given for one component of the procedure version (by its position in the version's list). */
 export const ComponentFiles = z.strictObject({
@@ -47,6 +48,8 @@ export const CreateDossier = z.strictObject({
   channel: Channel.default('online'),
   /** Required for counter and postal submissions (the officer enters it); citizens submit as themselves. */
   applicant: Applicant.optional(),
+  /** Citizens: contact details for this dossier (name and ID come from the account); defaults from the account. */
+  contact: ApplicantContact.optional(),
   formData: z.record(z.string(), z.unknown()).default({}),
   components: z.array(ComponentFiles).max(200).default([]),
   sets: z.number().int().min(1).max(20).default(1),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
-import type { Kysely, Transaction } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import { AppError } from './errors.ts'
 
@@ -40,8 +40,6 @@ export interface IdempotentResult<T> {
   replayed: boolean
 }
 
-class KeyTaken extends Error {}
-
 /** The stored answer for (scope, key), or null; IDEMPOTENCY_KEY_REUSED when the key came with another body. */
 export async function replay<T>(db: Kysely<DB>, scope: string, key: string, fingerprint: string): Promise<IdempotentResult<T> | null> {
   const row = await db
@@ -53,45 +51,4 @@ export async function replay<T>(db: Kysely<DB>, scope: string, key: string, fing
   if (!row) return null
   if (row.request_hash !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED')
   return { status: row.status_code, body: row.response as T, replayed: true }
-}
-
-/**
- * Runs `effect` once per (scope, key). The key row is inserted first in the effect's transaction:
- * a concurrent request with the same key waits on it and, once the first commits, finds it taken
- * and answers the stored result. The key row and the effect commit together, so an acknowledged
- * answer is always replayable, and a failed effect leaves no key behind (the client may retry).
- */
-export async function runIdempotent<T>(
-  db: Kysely<DB>,
-  scope: string,
-  key: string,
-  fingerprint: string,
-  effect: (tx: Transaction<DB>) => Promise<{ status: number; body: T }>,
-): Promise<IdempotentResult<T>> {
-  const earlier = await replay<T>(db, scope, key, fingerprint)
-  if (earlier) return earlier
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const claimed = await tx
-        .insertInto('idempotency_keys')
-        .values({ scope, key, request_hash: fingerprint, status_code: 0, response: '{}' })
-        .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-        .returning('key')
-        .executeTakeFirst()
-      if (!claimed) throw new KeyTaken()
-      const result = await effect(tx)
-      await tx
-        .updateTable('idempotency_keys')
-        .set({ status_code: result.status, response: JSON.stringify(result.body) })
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .execute()
-      return { ...result, replayed: false }
-    })
-  } catch (e) {
-    if (!(e instanceof KeyTaken)) throw e
-    const first = await replay<T>(db, scope, key, fingerprint)
-    if (!first) throw new AppError('IDEMPOTENCY_IN_PROGRESS')
-    return first
-  }
 }

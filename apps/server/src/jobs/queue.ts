@@ -20,6 +20,8 @@ export interface QueueHealth {
 
 export interface Queue {
   send(name: string, data: object, opts?: { singletonKey?: string }): Promise<string | null>
+  /** Several jobs in one statement (e.g. a notice's e-mail and SMS). */
+  sendMany(jobs: { name: string; data: object }[]): Promise<void>
   /** worker role: process jobs; cron role: own the schedules. */
   start(opts: { work: JobHandler[]; schedules: Schedule[] }): Promise<void>
   health(): Promise<QueueHealth>
@@ -31,6 +33,9 @@ export interface Queue {
  * Database's query function, so on the embedded database it shares PGlite's single connection and
  * mutex, and on PostgreSQL it shares the pool.
  */
+/** Jobs fetched per poll by each worker. */
+const WORK_BATCH = 20
+
 export async function createQueue(database: Database, log: Logger, opts: { worker: boolean; cron: boolean }): Promise<Queue> {
   const boss = new PgBoss({
     db: { executeSql: (text, values) => database.query(text, values) },
@@ -56,12 +61,26 @@ export async function createQueue(database: Database, log: Logger, opts: { worke
         ...(sendOpts?.singletonKey ? { singletonKey: sendOpts.singletonKey } : {}),
       })
     },
+    async sendMany(jobs) {
+      if (jobs.length === 0) return
+      for (const name of new Set(jobs.map((j) => j.name))) await ensureQueue(name)
+      await boss.insert(jobs.map((j) => ({ name: j.name, data: j.data, retryLimit: 5, retryBackoff: true })))
+    },
     async start({ work, schedules }) {
       if (opts.worker) {
         for (const h of work) {
           await ensureQueue(h.name)
-          await boss.work(h.name, { pollingIntervalSeconds: 2 }, async (jobs) => {
-            for (const job of jobs) await h.handle(job.data)
+          // Batches: one fetch and one completion per batch instead of per job. A job that throws is
+          // failed on its own (and retried); the batch's completion then skips it (it is no longer active).
+          await boss.work(h.name, { pollingIntervalSeconds: 2, batchSize: WORK_BATCH }, async (jobs) => {
+            for (const job of jobs) {
+              try {
+                await h.handle(job.data)
+              } catch (err) {
+                log.warn({ err, job: job.id, name: h.name }, 'job failed, will be retried')
+                await boss.fail(h.name, job.id, { message: err instanceof Error ? err.message : String(err) })
+              }
+            }
           })
         }
       }

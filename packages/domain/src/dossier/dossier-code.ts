@@ -15,16 +15,37 @@ export function vietnamDate(at: Date): string {
   return new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10)
 }
 
-export function formatDossierCode(agencyCode: string, receivedAt: Date, seq: number, pattern = DEFAULT_DOSSIER_CODE_PATTERN): string {
-  if (!Number.isInteger(seq) || seq < 1) throw new RangeError('sequence starts at 1')
+/**
+ * The code with everything but the sequence filled in: `{seq}` stays, with the width to pad it to.
+ * Lets the database put the number in the same statement that takes it (see the dossiers repo).
+ */
+export function dossierCodeTemplate(
+  agencyCode: string,
+  receivedAt: Date,
+  pattern = DEFAULT_DOSSIER_CODE_PATTERN,
+): { template: string; width: number } {
   const [yyyy, mm, dd] = vietnamDate(receivedAt).split('-') as [string, string, string]
-  return pattern
+  let width = 4
+  const template = pattern
     .replaceAll('{agency}', agencyCode)
     .replaceAll('{yyyy}', yyyy)
     .replaceAll('{yy}', yyyy.slice(2))
     .replaceAll('{mm}', mm)
     .replaceAll('{dd}', dd)
-    .replace(/\{seq:(\d)\}/g, (_m, width: string) => String(seq).padStart(Number(width), '0'))
+    .replace(/\{seq:(\d)\}/g, (_m, w: string) => {
+      width = Number(w)
+      return '{seq}'
+    })
+  return { template, width }
+}
+
+/** The sequence as it appears in a code: zero-padded to the width, never cut. */
+export const padSeq = (seq: number, width: number) => String(seq).padStart(width, '0')
+
+export function formatDossierCode(agencyCode: string, receivedAt: Date, seq: number, pattern = DEFAULT_DOSSIER_CODE_PATTERN): string {
+  if (!Number.isInteger(seq) || seq < 1) throw new RangeError('sequence starts at 1')
+  const { template, width } = dossierCodeTemplate(agencyCode, receivedAt, pattern)
+  return template.replaceAll('{seq}', padSeq(seq, width))
 }
 
 const DEFAULT_CODE = /^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})-(\d{2})(\d{2})(\d{2})-(\d{4,})$/

@@ -9,7 +9,7 @@ import type { Actor, RequestMeta } from '../../http/request-context.ts'
 import { loadCalendar } from '../calendar/calendar.service.ts'
 import { checkComponents, type ComponentInput } from './components.ts'
 import { deadlineOf } from './deadline.service.ts'
-import { noticeAfterCommit } from './dossier-notices.ts'
+import { noticeAfterCommit, type DossierChange } from './dossier-notices.ts'
 import {
   agencyById,
   insertDossierFiles,
@@ -22,7 +22,7 @@ import {
 } from './dossiers.repo.ts'
 import { validateEForm } from './eform.ts'
 
-type Deps = Pick<AppContext, 'database' | 'queue' | 'log' | 'config'>
+type Deps = Pick<AppContext, 'database' | 'queue' | 'log' | 'config' | 'reference'>
 type Tx = Transaction<DB>
 
 /** The dossier as the policy sees it: both the place of receipt and the competent agency. */
@@ -60,7 +60,7 @@ async function act(
 ): Promise<void> {
   const actor = meta.actor
   if (!actor) throw new AppError('UNAUTHENTICATED')
-  const seq = await ctx.database.db.transaction().execute(async (tx) => {
+  const done = await ctx.database.db.transaction().execute(async (tx) => {
     const d = await lockDossier(tx, code)
     if (!d) throw new AppError('NOT_FOUND', code)
     const subject = await dossierSubject(tx, d)
@@ -91,9 +91,17 @@ async function act(
     })
     await insertDossierFiles(tx, d.id, seq, change.files ?? [])
     if (!(await updateProjection(tx, d.id, d.version, { status: to, ...change.set }))) throw new AppError('DOSSIER_VERSION_CONFLICT')
-    return seq
+    return { d, now, data: change.data ?? {} }
   })
-  noticeAfterCommit(ctx, code, seq)
+  const procedure = await ctx.reference.published(done.d.procedure_code)
+  noticeAfterCommit(ctx, {
+    code,
+    type,
+    at: done.now,
+    data: done.data,
+    procedureName: procedure?.content.name ?? done.d.procedure_code,
+    applicant: done.d.applicant as DossierChange['applicant'],
+  })
 }
 
 const receiver: Rule = (actor, dossier) => can(actor, { kind: 'dossier.receive', dossier })

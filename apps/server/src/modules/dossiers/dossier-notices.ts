@@ -1,25 +1,37 @@
 import type { AppContext } from '../../context.ts'
-import type { JobHandler } from '../../jobs/queue.ts'
 import { enqueueNotice, toSmsText } from '../notifications/notifications.service.ts'
-import { findDossier } from './dossiers.repo.ts'
 
-type Deps = Pick<AppContext, 'database' | 'queue' | 'log' | 'config'>
+type Deps = Pick<AppContext, 'queue' | 'log' | 'config'>
 
-export const DOSSIER_NOTICE_JOB = 'dossier.notice'
-
-interface NoticeJob {
+export interface DossierChange {
   code: string
-  seq: number
+  type: string
+  at: Date
+  data: Record<string, unknown>
+  procedureName: string
+  applicant: { email?: string | null; phone?: string | null }
 }
 
 /**
  * Queues the applicant's notice of a citizen-visible change, after the change committed. A failure
  * to queue is logged, never turned into a failed request: the change itself is already durable.
  */
-export function noticeAfterCommit(ctx: Deps, code: string, seq: number): void {
-  ctx.queue.send(DOSSIER_NOTICE_JOB, { code, seq } satisfies NoticeJob).catch((err: unknown) => {
-    ctx.log.error({ err, code, seq }, 'could not queue the dossier notice')
-  })
+export function noticeAfterCommit(ctx: Deps, c: DossierChange): void {
+  const trackUrl = `${ctx.config.publicUrl}/tra-cuu-ho-so/${encodeURIComponent(c.code)}`
+  const msg = compose(c.type, c.code, c.procedureName, c.at, c.data, trackUrl)
+  if (!msg) return
+  void enqueueNotice(
+    ctx.queue,
+    {
+      dossierCode: c.code,
+      email: c.applicant.email ?? null,
+      phone: c.applicant.phone ?? null,
+      subject: msg.subject,
+      text: msg.text,
+      sms: toSmsText(msg.sms),
+    },
+    ctx.log,
+  )
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -35,7 +47,14 @@ interface Message {
   sms: string
 }
 
-function compose(type: string, code: string, procedure: string, at: Date, data: Record<string, unknown>, trackUrl: string): Message | null {
+export function compose(
+  type: string,
+  code: string,
+  procedure: string,
+  at: Date,
+  data: Record<string, unknown>,
+  trackUrl: string,
+): Message | null {
   const due = typeof data.dueAt === 'string' ? vnDateTime(new Date(data.dueAt)) : null
   const tail = `\n\nTheo dõi hồ sơ: ${trackUrl}\n(Nhập mã hồ sơ và 4 số cuối số điện thoại hoặc CCCD của người nộp.)`
   switch (type) {
@@ -86,39 +105,5 @@ function compose(type: string, code: string, procedure: string, at: Date, data: 
       }
     default:
       return null
-  }
-}
-
-/** Composes the notice from the committed event and hands it to the notifications module. */
-export function dossierNoticeJob(ctx: Deps): JobHandler {
-  return {
-    name: DOSSIER_NOTICE_JOB,
-    async handle(raw) {
-      const job = raw as NoticeJob
-      const db = ctx.database.db
-      const d = await findDossier(db, job.code)
-      if (!d) return
-      const [e, proc] = await Promise.all([
-        db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', d.id).where('seq', '=', job.seq).executeTakeFirst(),
-        db.selectFrom('procedure_versions').select('name').where('id', '=', d.procedure_version_id).executeTakeFirst(),
-      ])
-      if (!e) return
-      const trackUrl = `${ctx.config.publicUrl}/tra-cuu-ho-so/${encodeURIComponent(d.code)}`
-      const msg = compose(e.type, d.code, proc?.name ?? d.procedure_code, e.at, (e.data ?? {}) as Record<string, unknown>, trackUrl)
-      if (!msg) return
-      const applicant = d.applicant as { email?: string | null; phone?: string | null }
-      await enqueueNotice(
-        ctx.queue,
-        {
-          dossierCode: d.code,
-          email: applicant.email ?? null,
-          phone: applicant.phone ?? null,
-          subject: msg.subject,
-          text: msg.text,
-          sms: toSmsText(msg.sms),
-        },
-        ctx.log,
-      )
-    },
   }
 }

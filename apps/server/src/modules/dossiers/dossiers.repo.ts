@@ -5,21 +5,6 @@ export type Db = Kysely<DB> | Transaction<DB>
 export type DossierRow = Selectable<DossiersTable>
 export type EventRow = Selectable<DossierEventsTable>
 
-/**
- * Next number of the day for the receiving agency. The counter row stays locked until the caller's
- * transaction ends, so concurrent submissions take consecutive numbers, and a rollback returns its
- * number: no gaps, no duplicates.
- */
-export async function nextDailySeq(tx: Transaction<DB>, agencyId: string, day: string): Promise<number> {
-  const row = await tx
-    .insertInto('dossier_code_counters')
-    .values({ agency_id: agencyId, day, last_seq: 1 })
-    .onConflict((oc) => oc.columns(['agency_id', 'day']).doUpdateSet({ last_seq: sql<number>`dossier_code_counters.last_seq + 1` }))
-    .returning('last_seq')
-    .executeTakeFirstOrThrow()
-  return row.last_seq
-}
-
 /** Next number in the agency's tracking book (Sổ theo dõi hồ sơ) for the year. */
 export async function nextBookNo(tx: Transaction<DB>, agencyId: string, year: number): Promise<number> {
   const row = await tx
@@ -29,11 +14,6 @@ export async function nextBookNo(tx: Transaction<DB>, agencyId: string, year: nu
     .returning('last_no')
     .executeTakeFirstOrThrow()
   return row.last_no
-}
-
-export async function insertDossier(tx: Transaction<DB>, row: Insertable<DossiersTable>): Promise<string> {
-  const r = await tx.insertInto('dossiers').values(row).returning('id').executeTakeFirstOrThrow()
-  return r.id
 }
 
 export async function insertEvent(tx: Transaction<DB>, row: Insertable<DossierEventsTable>): Promise<void> {
@@ -134,4 +114,77 @@ export async function subtreeIds(db: Db, agencyId: string): Promise<string[]> {
     .where((eb) => eb.or([eb('id', '=', agencyId), eb(eb.val(agencyId), '=', eb.fn.any('ancestor_ids'))]))
     .execute()
   return rows.map((r) => r.id)
+}
+
+export interface NewSubmission {
+  receivingAgencyId: string
+  day: string
+  codeTemplate: string
+  seqWidth: number
+  /** Counter intake: link the citizen account holding this ID number, if any. */
+  linkApplicantByIdNumber: string | null
+  dossier: Omit<Insertable<DossiersTable>, 'code'>
+  event: Omit<Insertable<DossierEventsTable>, 'dossier_id' | 'seq'>
+  files: { componentIndex: number; fileId: string }[]
+  idempotency: { scope: string; key: string; fingerprint: string }
+}
+
+/**
+ * The whole submission as one statement, atomic without a transaction: take the day's number,
+ * insert the dossier with its code, its first event and its files, and store the answer under the
+ * idempotency key. The counter row stays locked for this one statement only. A key already taken
+ * (or being taken by a concurrent retry) makes the statement fail on the key's primary key and
+ * undo everything, the number included: the caller answers with the stored result.
+ */
+export async function insertSubmission(db: Db, s: NewSubmission): Promise<{ id: string; code: string } | 'key_taken'> {
+  const d = s.dossier
+  const e = s.event
+  const submittedAt = d.submitted_at instanceof Date ? d.submitted_at.toISOString() : String(d.submitted_at)
+  try {
+    const r = await sql<{ id: string; code: string }>`
+    with c as (
+      insert into dossier_code_counters (agency_id, day, last_seq) values (${s.receivingAgencyId}, ${s.day}, 1)
+      on conflict (agency_id, day) do update set last_seq = dossier_code_counters.last_seq + 1
+      returning last_seq
+    ), d as (
+      insert into dossiers (code, procedure_code, procedure_version_id, receiving_agency_id, agency_id, channel, applicant_user_id,
+        applicant, applicant_phone_digits, applicant_id_number, applicant_name_search, form_data, sets, return_channel,
+        return_address, postal_receipt_number, processing_time, status, version, submitted_at, created_by)
+      select replace(${s.codeTemplate}::text, '{seq}', lpad(c.last_seq::text, greatest(${s.seqWidth}::int, length(c.last_seq::text)), '0')),
+        ${d.procedure_code}, ${d.procedure_version_id}, ${d.receiving_agency_id}, ${d.agency_id}, ${d.channel},
+        coalesce(${d.applicant_user_id ?? null}::uuid,
+          (select id from users where kind = 'citizen' and citizen_id = ${s.linkApplicantByIdNumber}::text limit 1)),
+        ${d.applicant}::jsonb, ${d.applicant_phone_digits}, ${d.applicant_id_number}, ${d.applicant_name_search}, ${d.form_data}::jsonb, ${d.sets},
+        ${d.return_channel}, ${d.return_address ?? null}, ${d.postal_receipt_number ?? null}, ${d.processing_time}::jsonb, ${d.status},
+        ${d.version ?? 1}, ${d.submitted_at}, ${d.created_by ?? null}
+      from c
+      returning id, code
+    ), e as (
+      insert into dossier_events (dossier_id, seq, type, at, actor_id, actor_name, actor_role, actor_agency_id, from_status, to_status, note, data, attachment_ids)
+      select d.id, 1, ${e.type}, ${e.at ?? new Date()}, ${e.actor_id ?? null}, ${e.actor_name ?? null}, ${e.actor_role ?? null}, ${e.actor_agency_id ?? null},
+        null, ${e.to_status}, ${e.note ?? null}, ${e.data}::jsonb, ${s.files.map((f) => f.fileId)}::uuid[]
+      from d
+    ), f as (
+      insert into dossier_files (dossier_id, component_index, file_id, event_seq)
+      select d.id, x.idx, x.fid, 1 from d, unnest(${s.files.map((f) => f.componentIndex)}::int[], ${s.files.map((f) => f.fileId)}::uuid[]) as x(idx, fid)
+    ), k as (
+      insert into idempotency_keys (scope, key, request_hash, status_code, response)
+      select ${s.idempotency.scope}, ${s.idempotency.key}, ${s.idempotency.fingerprint}, 201,
+        jsonb_build_object('id', d.id, 'code', d.code, 'status', 'submitted', 'submittedAt', ${submittedAt}::text)
+      from d
+    )
+    select id, code from d`.execute(db)
+    const row = r.rows[0]
+    if (!row) throw new Error('submission insert returned no row')
+    return row
+  } catch (err) {
+    if (isKeyConflict(err)) return 'key_taken'
+    throw err
+  }
+}
+
+/** A unique violation on the idempotency key (not on anything else). */
+function isKeyConflict(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown; message?: unknown }
+  return e.code === '23505' && (e.constraint === 'idempotency_keys_pkey' || String(e.message).includes('idempotency_keys_pkey'))
 }

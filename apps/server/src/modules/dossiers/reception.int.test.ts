@@ -92,6 +92,29 @@ describe('reception decisions', () => {
     const dd = `${String(due.getUTCDate()).padStart(2, '0')}/${String(due.getUTCMonth() + 1).padStart(2, '0')}/${due.getUTCFullYear()}`
     expect(rtext).toContain(dd)
 
+    // the applicant is told by e-mail and SMS (captured by the development outbox)
+    await expect
+      .poll(
+        async () =>
+          (
+            await t.ctx.database.db
+              .selectFrom('outbox_messages')
+              .select(['channel', 'subject', 'body'])
+              .where('dossier_code', '=', code)
+              .execute()
+          )
+            .map((m) => (m.channel === 'email' ? m.subject : m.body.slice(0, 40)))
+            .sort(),
+        { timeout: 20_000, interval: 250 },
+      )
+      .toEqual(
+        expect.arrayContaining([
+          `Hồ sơ ${code} đã được tiếp nhận`,
+          `Hồ sơ ${code} cần bổ sung, hoàn thiện`,
+          `Ho so ${code} da duoc tiep nhan.`.slice(0, 40),
+        ]),
+      )
+
     // every due date is explainable
     const dl = await citizen().get(`/dossiers/${code}/deadline`)
     expect(dl.statusCode, dl.body).toBe(200)

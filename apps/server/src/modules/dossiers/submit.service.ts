@@ -1,20 +1,18 @@
 import type { CreateDossier, ProcedureContent } from '@congso/contracts'
-import { foldVietnamese, formatDossierCode, vietnamDate } from '@congso/domain'
+import { dossierCodeTemplate, foldVietnamese, vietnamDate } from '@congso/domain'
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../../context.ts'
 import type { DB } from '../../db/schema.ts'
 import { AppError } from '../../http/errors.ts'
-import { replay, requestFingerprint, runIdempotent } from '../../http/idempotency.ts'
+import { replay, requestFingerprint, type IdempotentResult } from '../../http/idempotency.ts'
 import type { Actor, RequestMeta } from '../../http/request-context.ts'
 import { can } from '../../auth/policy.ts'
-import { findVersion, listActiveAgencies } from '../catalog/catalog.repo.ts'
-import { implementingAgencies } from '../catalog/catalog.search.ts'
-import { checkComponents, type ComponentInput } from './components.ts'
-import { agencyByCode, agencyById, insertDossier, insertDossierFiles, insertEvent, nextDailySeq } from './dossiers.repo.ts'
+import { checkComponents } from './components.ts'
+import { insertSubmission } from './dossiers.repo.ts'
 import { validateEForm } from './eform.ts'
 import { noticeAfterCommit } from './dossier-notices.ts'
 
-type Deps = Pick<AppContext, 'database' | 'queue' | 'log' | 'config'>
+type Deps = Pick<AppContext, 'database' | 'queue' | 'log' | 'config' | 'reference'>
 
 /** Dossier code pattern (Circular 01/2018 art. 19 by default); see `formatDossierCode`. */
 const codePattern = (ctx: Deps) => ctx.config.dossierCodePattern
@@ -62,27 +60,15 @@ async function applicantFor(
   }
   if (!input.applicant) throw new AppError('DOSSIER_APPLICANT_REQUIRED')
   const a = input.applicant
-  // Link the applicant's account when one holds this citizen ID, so the dossier shows in "Hồ sơ của tôi".
-  const account = await db
-    .selectFrom('users')
-    .select('id')
-    .where('kind', '=', 'citizen')
-    .where('citizen_id', '=', a.idNumber)
-    .executeTakeFirst()
+  // The citizen account holding this ID, if any, is linked in the insert (the dossier then shows in "Hồ sơ của tôi").
   return {
-    userId: account?.id ?? null,
+    userId: null,
     snapshot: { fullName: a.fullName, idNumber: a.idNumber, phone: a.phone, email: a.email ?? null, address: a.address },
   }
 }
 
 /** The competent agency: the one asked for, or the only implementing one. */
-function pickAgency(
-  content: ProcedureContent,
-  implementing: { code: string }[],
-  asked: string | undefined,
-  fallback: string | null,
-): string {
-  const codes = implementing.map((a) => a.code)
+function pickAgency(content: ProcedureContent, codes: string[], asked: string | undefined, fallback: string | null): string {
   if (asked) {
     if (!codes.includes(asked)) throw new AppError('DOSSIER_AGENCY_NOT_IMPLEMENTING', asked)
     return asked
@@ -92,81 +78,92 @@ function pickAgency(
   throw new AppError('DOSSIER_AGENCY_REQUIRED', content.code)
 }
 
-/**
- * Submission online (citizen), at the counter or by post (receiving officer). Everything is checked
- * before the transaction; inside it the daily code number is taken, and the dossier, its first
- * event, its files and the idempotency record commit together.
- */
-export async function submitDossier(ctx: Deps, meta: RequestMeta, key: string, input: CreateDossier) {
-  const actor = meta.actor
-  if (!actor) throw new AppError('UNAUTHENTICATED')
+/** Everything a submission needs, checked; throws the first problem found. */
+async function prepare(ctx: Deps, actor: Actor, input: CreateDossier) {
   const db = ctx.database.db
-  // A retry is answered before anything is checked again: its files are attached by now.
-  const scope = `dossier:${actor.userId}`
-  const fingerprint = requestFingerprint(input)
-  const earlier = await replay<Created>(db, scope, key, fingerprint)
-  if (earlier) return earlier
   if (actor.kind === 'citizen' && input.channel !== 'online') throw new AppError('FORBIDDEN')
   if (actor.kind === 'officer' && input.channel === 'online') throw new AppError('FORBIDDEN')
   if (input.channel === 'post' && !input.postalReceiptNumber) throw new AppError('DOSSIER_POSTAL_RECEIPT_REQUIRED')
   if (input.returnChannel === 'post' && !input.returnAddress) throw new AppError('DOSSIER_RETURN_ADDRESS_REQUIRED')
 
-  const version = await findVersion(db, input.procedureCode, 'published')
-  if (!version) throw new AppError('CATALOG_NOT_PUBLISHED', input.procedureCode)
-  const content = version.content as ProcedureContent
+  const procedure = await ctx.reference.published(input.procedureCode)
+  if (!procedure) throw new AppError('CATALOG_NOT_PUBLISHED', input.procedureCode)
+  const content = procedure.content
   if (input.channel === 'online' && content.onlineType === 'none') throw new AppError('DOSSIER_ONLINE_NOT_ALLOWED')
 
-  const officerAgency = actor.kind === 'officer' && actor.agencyId ? await agencyById(db, actor.agencyId) : undefined
+  const officerAgency = actor.kind === 'officer' && actor.agencyId ? await ctx.reference.agencyById(actor.agencyId) : null
   if (actor.kind === 'officer') {
     if (!officerAgency?.code) throw new AppError('FORBIDDEN')
-    if (!can(actor, { kind: 'dossier.intake', agency: { agencyId: officerAgency.id, ancestorIds: officerAgency.ancestor_ids } })) {
+    if (!can(actor, { kind: 'dossier.intake', agency: { agencyId: officerAgency.id, ancestorIds: officerAgency.ancestorIds } })) {
       throw new AppError('FORBIDDEN')
     }
   }
-  const implementing = implementingAgencies(content, await listActiveAgencies(db))
-  const competentCode = pickAgency(content, implementing, input.agencyCode, officerAgency?.code ?? null)
-  const competent = await agencyByCode(db, competentCode)
+  const competentCode = pickAgency(content, procedure.implementing, input.agencyCode, officerAgency?.code ?? null)
+  const competent = await ctx.reference.agencyByCode(competentCode)
   if (!competent?.code) throw new AppError('DOSSIER_AGENCY_NOT_IMPLEMENTING', competentCode)
   // Online dossiers are received by the competent agency's one-stop; paper ones where they were handed in.
-  const receiving = officerAgency ?? { id: competent.id, code: competent.code }
-  if (!receiving.code) throw new AppError('FORBIDDEN')
+  const receiving = officerAgency ?? competent
 
   const form = validateEForm(content.eForm.fields, input.formData)
   if (form.errors.length > 0) throw new AppError('DOSSIER_FORM_INVALID', undefined, form.errors)
-  const components: ComponentInput[] = input.components
-  const files = await checkComponents(db, actor, content, components, { requireAll: true, paperCounts: input.channel !== 'online' })
+  const files = await checkComponents(db, actor, content, input.components, { requireAll: true, paperCounts: input.channel !== 'online' })
   const applicant = await applicantFor(db, actor, input)
+  return { procedure, content, competent, receiving, form, files, applicant }
+}
 
-  const result = await runIdempotent<Created>(db, scope, key, fingerprint, async (tx) => {
-    const now = new Date()
-    const seq = await nextDailySeq(tx, receiving.id, vietnamDate(now))
-    const code = formatDossierCode(receiving.code ?? '', now, seq, codePattern(ctx))
-    const id = await insertDossier(tx, {
-      code,
-      procedure_code: content.code,
-      procedure_version_id: version.id,
-      receiving_agency_id: receiving.id,
-      agency_id: competent.id,
+/**
+ * Submission online (citizen), at the counter or by post (receiving officer): checked first, then
+ * written in one statement (see `insertSubmission`). A retry with the same key gets the first
+ * answer; it is looked up only when the key turns out to be taken, or when the checks fail (a
+ * retry's files are attached by then), so a first submission costs no extra query.
+ */
+export async function submitDossier(ctx: Deps, meta: RequestMeta, key: string, input: CreateDossier): Promise<IdempotentResult<Created>> {
+  const actor = meta.actor
+  if (!actor) throw new AppError('UNAUTHENTICATED')
+  const db = ctx.database.db
+  const scope = `dossier:${actor.userId}`
+  const fingerprint = requestFingerprint(input)
+  let p: Awaited<ReturnType<typeof prepare>>
+  try {
+    p = await prepare(ctx, actor, input)
+  } catch (e) {
+    const earlier = await replay<Created>(db, scope, key, fingerprint)
+    if (earlier) return earlier
+    throw e
+  }
+  const now = new Date()
+  const { template, width } = dossierCodeTemplate(p.receiving.code ?? '', now, codePattern(ctx))
+  const row = await insertSubmission(db, {
+    receivingAgencyId: p.receiving.id,
+    day: vietnamDate(now),
+    codeTemplate: template,
+    seqWidth: width,
+    linkApplicantByIdNumber: actor.kind === 'officer' ? p.applicant.snapshot.idNumber : null,
+    idempotency: { scope, key, fingerprint },
+    files: p.files,
+    dossier: {
+      procedure_code: p.content.code,
+      procedure_version_id: p.procedure.versionId,
+      receiving_agency_id: p.receiving.id,
+      agency_id: p.competent.id,
       channel: input.channel,
-      applicant_user_id: applicant.userId,
-      applicant: JSON.stringify(applicant.snapshot),
-      applicant_phone_digits: applicant.snapshot.phone.replace(/\D/g, ''),
-      applicant_id_number: applicant.snapshot.idNumber,
-      applicant_name_search: foldVietnamese(applicant.snapshot.fullName),
-      form_data: JSON.stringify(form.data),
+      applicant_user_id: p.applicant.userId,
+      applicant: JSON.stringify(p.applicant.snapshot),
+      applicant_phone_digits: p.applicant.snapshot.phone.replace(/\D/g, ''),
+      applicant_id_number: p.applicant.snapshot.idNumber,
+      applicant_name_search: foldVietnamese(p.applicant.snapshot.fullName),
+      form_data: JSON.stringify(p.form.data),
       sets: input.sets,
       return_channel: input.returnChannel,
       return_address: input.returnAddress ?? null,
       postal_receipt_number: input.postalReceiptNumber ?? null,
-      processing_time: JSON.stringify(content.processingTime),
+      processing_time: JSON.stringify(p.content.processingTime),
       status: 'submitted',
       version: 1,
       submitted_at: now,
       created_by: actor.userId,
-    })
-    await insertEvent(tx, {
-      dossier_id: id,
-      seq: 1,
+    },
+    event: {
       type: 'submitted',
       at: now,
       actor_id: actor.userId,
@@ -178,15 +175,24 @@ export async function submitDossier(ctx: Deps, meta: RequestMeta, key: string, i
       note: input.note ?? null,
       data: JSON.stringify({
         channel: input.channel,
-        procedureVersion: version.version,
-        components: components.map((c) => ({ index: c.index, originalSighted: c.originalSighted, paperCopies: c.paperCopies })),
+        procedureVersion: p.procedure.version,
+        components: input.components.map((c) => ({ index: c.index, originalSighted: c.originalSighted, paperCopies: c.paperCopies })),
         requestId: meta.requestId,
       }),
-      attachment_ids: files.map((f) => f.fileId),
-    })
-    await insertDossierFiles(tx, id, 1, files)
-    return { status: 201, body: { id, code, status: 'submitted' as const, submittedAt: now.toISOString() } }
+    },
   })
-  if (!result.replayed) noticeAfterCommit(ctx, result.body.code, 1)
-  return result
+  if (row === 'key_taken') {
+    const first = await replay<Created>(db, scope, key, fingerprint)
+    if (!first) throw new AppError('IDEMPOTENCY_IN_PROGRESS')
+    return first
+  }
+  noticeAfterCommit(ctx, {
+    code: row.code,
+    type: 'submitted',
+    at: now,
+    data: {},
+    procedureName: p.content.name,
+    applicant: p.applicant.snapshot,
+  })
+  return { status: 201, replayed: false, body: { id: row.id, code: row.code, status: 'submitted', submittedAt: now.toISOString() } }
 }

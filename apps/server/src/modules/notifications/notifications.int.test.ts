@@ -69,10 +69,12 @@ describe('a notice', () => {
     const errors: unknown[] = []
     const log = { error: (obj: unknown) => void errors.push(obj) }
     const queue = (fail: boolean): Queue => ({
-      send: async (name, data) => {
+      send: async () => {
+        throw new Error('notices go in one statement')
+      },
+      sendMany: async (jobs) => {
         if (fail) throw new Error('queue down')
-        sent.push({ name, data: data as Notice })
-        return 'job-id'
+        for (const j of jobs) sent.push({ name: j.name, data: j.data as Notice })
       },
       start: async () => {},
       health: async () => ({ ok: true, installed: true, pending: {} }),
@@ -91,8 +93,8 @@ describe('a notice', () => {
     expect(sent.map((s) => s.data.phone)).toEqual(['0912345678'])
 
     await expect(enqueueNotice(queue(true), ACCEPTED, log)).resolves.toBeUndefined()
-    expect(errors).toHaveLength(2)
-    expect(errors[0]).toMatchObject({ dossierCode: ACCEPTED.dossierCode, channel: 'email' })
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatchObject({ dossierCode: ACCEPTED.dossierCode, channels: ['email', 'sms'] })
   })
 
   it('enqueueMail (account e-mail) still delivers, through the same transport', async () => {

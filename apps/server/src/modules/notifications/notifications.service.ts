@@ -24,8 +24,8 @@ export type NoticeLog = Pick<Logger, 'error'>
 const fallbackLog: NoticeLog = pino({ base: { service: 'congso', module: 'notifications' } })
 
 /**
- * Queues a notice; call it after the change committed. Each channel is its own `notify.send` job,
- * so a retried e-mail (SMTP down) never sends the SMS twice. A failed enqueue is logged and never
+ * Queues a notice; call it after the change committed. Each channel is its own `notify.send` job
+ * (queued together in one statement), so a retried e-mail (SMTP down) never sends the SMS twice. A failed enqueue is logged and never
  * thrown: the change itself is already durable and must not be reported as failed.
  */
 export async function enqueueNotice(queue: Queue, notice: Notice, log: NoticeLog = fallbackLog): Promise<void> {
@@ -35,11 +35,12 @@ export async function enqueueNotice(queue: Queue, notice: Notice, log: NoticeLog
   const jobs: Notice[] = []
   if (email) jobs.push({ ...notice, email, phone: null })
   if (phone && sms) jobs.push({ ...notice, email: null, phone, sms })
-  for (const job of jobs) {
-    try {
-      await queue.send(NOTIFY_JOB, job)
-    } catch (err) {
-      log.error({ err, dossierCode: notice.dossierCode, channel: job.email ? 'email' : 'sms' }, 'could not queue the notice')
-    }
+  try {
+    await queue.sendMany(jobs.map((data) => ({ name: NOTIFY_JOB, data })))
+  } catch (err) {
+    log.error(
+      { err, dossierCode: notice.dossierCode, channels: jobs.map((j) => (j.email ? 'email' : 'sms')) },
+      'could not queue the notice',
+    )
   }
 }
