@@ -14,6 +14,10 @@ import { RegisterPage } from './pages/public/RegisterPage.tsx'
 import { NotFoundPage } from './pages/public/NotFoundPage.tsx'
 import { CitizenAccountPage } from './pages/public/CitizenAccountPage.tsx'
 
+const SubmitDossierPage = lazy(() => import('./pages/public/dossiers/SubmitDossierPage.tsx'))
+const MyDossiersPage = lazy(() => import('./pages/public/dossiers/MyDossiersPage.tsx'))
+const DossierDetailPage = lazy(() => import('./pages/public/dossiers/DossierDetailPage.tsx'))
+const TrackingPage = lazy(() => import('./pages/public/dossiers/TrackingPage.tsx'))
 const AdminLoginPage = lazy(() => import('./pages/admin/AdminLoginPage.tsx'))
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'))
 const DashboardPage = lazy(() => import('./pages/admin/DashboardPage.tsx'))
@@ -23,6 +27,12 @@ const ProceduresAdminPage = lazy(() => import('./pages/admin/ProceduresAdminPage
 const ProcedureEditorPage = lazy(() => import('./pages/admin/ProcedureEditorPage.tsx'))
 const AuditPage = lazy(() => import('./pages/admin/AuditPage.tsx'))
 const AccountPage = lazy(() => import('./pages/admin/AccountPage.tsx'))
+const ReceptionInboxPage = lazy(() => import('./pages/admin/dossiers/ReceptionInboxPage.tsx'))
+const OfficerDossierPage = lazy(() => import('./pages/admin/dossiers/OfficerDossierPage.tsx'))
+const CounterIntakePage = lazy(() => import('./pages/admin/dossiers/CounterIntakePage.tsx'))
+const TrackingBookPage = lazy(() => import('./pages/admin/dossiers/TrackingBookPage.tsx'))
+const CalendarPage = lazy(() => import('./pages/admin/calendar/CalendarPage.tsx'))
+const OutboxPage = lazy(() => import('./pages/admin/OutboxPage.tsx'))
 
 const theme = {
   token: {
@@ -57,6 +67,38 @@ export function AppShell() {
               <Route path="dang-nhap" element={<CitizenLoginPage />} />
               <Route path="dang-ky" element={<RegisterPage />} />
               <Route path="tai-khoan" element={<CitizenAccountPage />} />
+              <Route
+                path="nop-ho-so/:procedureCode"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <SubmitDossierPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="tai-khoan/ho-so"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <MyDossiersPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="tai-khoan/ho-so/:code"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <DossierDetailPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="tra-cuu-ho-so/:code?"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <TrackingPage />
+                  </Suspense>
+                }
+              />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
             <Route path="quan-tri/dang-nhap" element={<AdminLoginPage />} />
@@ -68,6 +110,12 @@ export function AppShell() {
               <Route path="thu-tuc/:code" element={<ProcedureEditorPage />} />
               <Route path="nhat-ky" element={<AuditPage />} />
               <Route path="tai-khoan" element={<AccountPage />} />
+              <Route path="ho-so" element={<ReceptionInboxPage />} />
+              <Route path="ho-so/tiep-nhan-moi" element={<CounterIntakePage />} />
+              <Route path="ho-so/:code" element={<OfficerDossierPage />} />
+              <Route path="so-theo-doi" element={<TrackingBookPage />} />
+              <Route path="lich-lam-viec" element={<CalendarPage />} />
+              <Route path="hop-thu-di" element={<OutboxPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

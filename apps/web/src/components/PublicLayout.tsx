@@ -33,6 +33,9 @@ export function PublicLayout() {
             <li>
               <NavLink to="/thu-tuc">{t('nav.procedures')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/tra-cuu-ho-so">{t('portal.nav.tracking')}</NavLink>
+            </li>
             {signedIn ? (
               <>
                 {me.kind === 'officer' && (
@@ -40,9 +43,17 @@ export function PublicLayout() {
                     <Link to="/quan-tri">{t('nav.admin')}</Link>
                   </li>
                 )}
+                {me.kind === 'citizen' && (
+                  <li>
+                    <NavLink to="/tai-khoan/ho-so" data-testid="my-dossiers-link">
+                      {t('portal.nav.myDossiers')}
+                    </NavLink>
+                  </li>
+                )}
                 <li>
                   <NavLink
                     to={me.kind === 'citizen' ? '/tai-khoan' : '/quan-tri/tai-khoan'}
+                    end
                     title={t('nav.account')}
                     data-testid="account-link"
                   >

@@ -1,19 +1,39 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { Button, Layout, Menu, Spin, Typography } from 'antd'
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  FileAddOutlined,
+  FileTextOutlined,
+  InboxOutlined,
+  MailOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons'
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom'
-import { useT } from '../../i18n/index.tsx'
+import { useT, type MessageKey } from '../../i18n/index.tsx'
 import { useAuth } from '../../auth/AuthContext.tsx'
+import type { RoleT } from '../../api/types.ts'
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx'
+import { BOOK_ROLES, hasAnyRole, INTAKE_ROLES, OUTBOX_ROLES } from './dossiers/access.ts'
 
-const items = [
+/** Menu entries; `roles` (when given) lists the roles that can use the page — others do not see the entry. */
+const items: readonly { key: string; icon: ReactNode; label: MessageKey; roles?: readonly RoleT[] }[] = [
   { key: '/quan-tri', icon: <DashboardOutlined />, label: 'admin.dashboard' },
+  { key: '/quan-tri/ho-so', icon: <InboxOutlined />, label: 'officer.menu.inbox', roles: BOOK_ROLES },
+  { key: '/quan-tri/ho-so/tiep-nhan-moi', icon: <FileAddOutlined />, label: 'officer.menu.intake', roles: INTAKE_ROLES },
+  { key: '/quan-tri/so-theo-doi', icon: <BookOutlined />, label: 'officer.menu.book', roles: BOOK_ROLES },
+  { key: '/quan-tri/lich-lam-viec', icon: <CalendarOutlined />, label: 'officer.menu.calendar' },
   { key: '/quan-tri/to-chuc', icon: <ApartmentOutlined />, label: 'admin.org' },
   { key: '/quan-tri/can-bo', icon: <TeamOutlined />, label: 'admin.staff' },
   { key: '/quan-tri/thu-tuc', icon: <FileTextOutlined />, label: 'admin.procedures' },
   { key: '/quan-tri/nhat-ky', icon: <AuditOutlined />, label: 'admin.audit' },
+  { key: '/quan-tri/hop-thu-di', icon: <MailOutlined />, label: 'officer.menu.outbox', roles: OUTBOX_ROLES },
   { key: '/quan-tri/tai-khoan', icon: <UserOutlined />, label: 'nav.account' },
-] as const
+]
 
 export default function AdminLayout() {
   const t = useT()
@@ -35,7 +55,11 @@ export default function AdminLayout() {
     )
   }
 
-  const selected = [...items].reverse().find((i) => pathname === i.key || pathname.startsWith(`${i.key}/`))?.key ?? '/quan-tri'
+  const visible = items.filter((i) => hasAnyRole(me, i.roles))
+  // The longest matching entry wins (the dossier detail /quan-tri/ho-so/:code selects "Tiếp nhận hồ sơ").
+  const selected =
+    [...visible].sort((a, b) => b.key.length - a.key.length).find((i) => pathname === i.key || pathname.startsWith(`${i.key}/`))?.key ??
+    '/quan-tri'
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -57,7 +81,7 @@ export default function AdminLayout() {
             theme="dark"
             mode="inline"
             selectedKeys={[selected]}
-            items={items.map((i) => ({ key: i.key, icon: i.icon, label: <Link to={i.key}>{t(i.label)}</Link> }))}
+            items={visible.map((i) => ({ key: i.key, icon: i.icon, label: <Link to={i.key}>{t(i.label)}</Link> }))}
             onClick={() => {
               if (window.matchMedia('(max-width: 991px)').matches) setCollapsed(true)
             }}

@@ -4,6 +4,7 @@ import { useApi } from '../../api/hooks.ts'
 import { useAuth } from '../../auth/AuthContext.tsx'
 import type { Agency, FieldCountT, OrgSettingsT } from '../../api/types.ts'
 import { usePageTitle } from '../../lib/usePageTitle.ts'
+import { InboxCountsCard } from './dossiers/InboxCountsCard.tsx'
 
 export default function DashboardPage() {
   const { t, lang } = useI18n()
@@ -56,6 +57,7 @@ export default function DashboardPage() {
           </Card>
         </Col>
       </Row>
+      <InboxCountsCard />
     </>
   )
 }

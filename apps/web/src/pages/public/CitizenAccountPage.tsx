@@ -1,5 +1,5 @@
 import { Spin, Typography } from 'antd'
-import { Navigate } from 'react-router-dom'
+import { Link, Navigate } from 'react-router-dom'
 import { useT } from '../../i18n/index.tsx'
 import { useAuth } from '../../auth/AuthContext.tsx'
 import { usePageTitle } from '../../lib/usePageTitle.ts'
@@ -40,6 +40,12 @@ export function CitizenAccountPage() {
       <Typography.Title level={1} style={{ fontSize: 26, marginTop: 0 }}>
         {t('account.title')}
       </Typography.Title>
+      <SectionCard id="account-dossiers" title={t('portal.nav.myDossiers')}>
+        <p style={{ marginTop: 0 }}>{t('portal.account.myDossiersText')}</p>
+        <Link to="/tai-khoan/ho-so" data-testid="account-my-dossiers">
+          {t('portal.nav.myDossiers')}
+        </Link>
+      </SectionCard>
       <SectionCard id="account-profile" title={t('account.profile')}>
         <ProfileList
           rows={[

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { App, Button, Card, Divider, Form, Input, Typography } from 'antd'
-import { Link, useNavigate } from 'react-router-dom'
+import { Link, useNavigate, useSearchParams } from 'react-router-dom'
 import { CitizenLogin } from '@congso/contracts'
 import { useT } from '../../i18n/index.tsx'
 import { post } from '../../api/client.ts'
@@ -29,8 +29,16 @@ export function OidcButton() {
   )
 }
 
+/** `?next=/path` of a page that sent the visitor here; only same-site paths are followed. */
+export function safeNext(raw: string | null): string | null {
+  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return null
+  return raw
+}
+
 export function CitizenLoginPage() {
   const t = useT()
+  const [params] = useSearchParams()
+  const next = safeNext(params.get('next'))
   const [form] = Form.useForm<Values>()
   const [busy, setBusy] = useState(false)
   const { setMe } = useAuth()
@@ -47,7 +55,7 @@ export function CitizenLoginPage() {
       const me = await post<Me>('/auth/citizen/login', body)
       setMe(me)
       void message.success(t('login.success'))
-      void navigate('/')
+      void navigate(next ?? '/', { replace: next !== null })
     } catch (e) {
       onError(e, form)
     } finally {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
-import { Alert, Button, Descriptions, Grid, Skeleton, Table, Tooltip, Typography } from 'antd'
-import { CheckOutlined, DownloadOutlined } from '@ant-design/icons'
-import { Link, useParams } from 'react-router-dom'
+import { Alert, Button, Descriptions, Grid, Skeleton, Table, Typography } from 'antd'
+import { CheckOutlined, DownloadOutlined, SendOutlined } from '@ant-design/icons'
+import { Link, useNavigate, useParams } from 'react-router-dom'
 import { useI18n } from '../../i18n/index.tsx'
 import { templateFileUrl } from '../../api/client.ts'
 import { useApi } from '../../api/hooks.ts'
@@ -10,6 +10,7 @@ import { formatDate, formatMoney, formatNumber, processingTimeLabel } from '../.
 import { usePageTitle } from '../../lib/usePageTitle.ts'
 import { OnlineTypeTag } from '../../components/Tags.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
+import { NotOnlineNotice } from './dossiers/NotOnlineNotice.tsx'
 
 type Content = ProcedureDetail['content']
 
@@ -38,6 +39,8 @@ export function ProcedurePage() {
   const { code = '' } = useParams()
   const { t, lang } = useI18n()
   const screens = Grid.useBreakpoint()
+  const navigate = useNavigate()
+  const submitUrl = `/nop-ho-so/${encodeURIComponent(code)}`
   const { data: p, error, loading } = useApi<ProcedureDetail>(`/procedures/${encodeURIComponent(code)}`)
   usePageTitle(p?.name ?? (error?.status === 404 ? t('proc.notFound') : undefined))
 
@@ -104,17 +107,28 @@ export function ProcedurePage() {
       </Typography.Title>
       {p.status === 'abolished' && <Alert type="warning" showIcon message={t('proc.abolishedNotice')} style={{ marginBottom: 16 }} />}
 
-      {p.onlineType !== 'none' && p.status !== 'abolished' && (
-        <div style={{ marginBottom: 16 }}>
-          <Tooltip title={t('proc.submitSoon')} trigger={['hover', 'focus']}>
-            <span tabIndex={0} style={{ display: 'inline-block' }} data-testid="submit-wrapper">
-              <Button type="primary" size="large" disabled style={{ pointerEvents: 'none' }}>
-                {t('proc.submit')}
-              </Button>
-            </span>
-          </Tooltip>
-        </div>
-      )}
+      {p.status !== 'abolished' &&
+        (p.onlineType !== 'none' ? (
+          <div style={{ marginBottom: 16 }}>
+            <Button
+              type="primary"
+              size="large"
+              icon={<SendOutlined aria-hidden />}
+              href={submitUrl}
+              onClick={(e) => {
+                // an ordinary click stays in the app; ctrl/cmd/shift-click still opens a new tab
+                if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return
+                e.preventDefault()
+                void navigate(submitUrl)
+              }}
+              data-testid="submit-online"
+            >
+              {t('proc.submit')}
+            </Button>
+          </div>
+        ) : (
+          <NotOnlineNotice procedure={p} withLink={false} />
+        ))}
 
       <Section id="sec-overview" title={t('proc.overview')}>
         <Descriptions
