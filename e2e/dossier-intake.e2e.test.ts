@@ -72,6 +72,7 @@ describe('dossier intake', () => {
     const submit = new SubmitDossierPage(citizen)
     await submit.goto(BIRTH_CODE)
     await submit.waitForLoaded()
+    await submit.chooseAgency('Ủy ban nhân dân Phường Trung Tâm')
     await submit.fillContact({ address: 'Số 12 đường Lê Lợi, phường Trung Tâm, Tỉnh Demo' })
     await submit.fillEForm({
       'Họ, chữ đệm, tên của trẻ': 'Nguyễn Minh Khôi',
@@ -88,6 +89,8 @@ describe('dossier intake', () => {
       'Quan hệ với người được đăng ký': 'Cha',
       'Số điện thoại liên hệ': '0912345678',
     })
+    await submit.heading.scrollIntoViewIfNeeded()
+    await citizen.evaluate(() => window.scrollTo(0, 0))
     await screenshot(citizen, 'dossier-eform', { docs: true })
     await submit.next()
     await submit.attach(0, [pdf('to-khai-khai-sinh.pdf')])
