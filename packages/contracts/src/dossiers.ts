@@ -137,7 +137,17 @@ export const DossierDetail = DossierSummary.extend({
     address: z.string(),
   }),
   formData: z.record(z.string(), z.unknown()),
-  eForm: z.object({ fields: z.array(z.object({ key: z.string(), label: z.string(), type: z.string() })) }),
+  /** The e-form of the pinned version: labels, and the option labels of select fields. */
+  eForm: z.object({
+    fields: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        type: z.string(),
+        options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+      }),
+    ),
+  }),
   components: z.array(DossierComponentView),
   sets: z.number().int(),
   returnChannel: ReturnChannel,

@@ -91,7 +91,7 @@ export async function dossierDetail(db: Db, actor: Actor, code: string): Promise
     dueAt: d.due_at?.toISOString() ?? null,
     flag: flagOf(d, cfg),
     formData: d.form_data as Record<string, unknown>,
-    eForm: { fields: content.eForm.fields.map((f) => ({ key: f.key, label: f.label, type: f.type })) },
+    eForm: { fields: content.eForm.fields.map((f) => ({ key: f.key, label: f.label, type: f.type, options: f.options })) },
     components: content.components.map((c, index) => ({
       index,
       name: c.name,

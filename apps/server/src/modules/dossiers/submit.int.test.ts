@@ -49,6 +49,11 @@ describe('online submission', () => {
     expect(detail.components[0]?.files).toHaveLength(1)
     expect(detail.components[0]?.files[0]?.sha256).toMatch(/^[0-9a-f]{64}$/)
     expect(detail.events.map((e) => e.type)).toEqual(['submitted'])
+    // select values are shown with the labels of the pinned version
+    expect(detail.eForm.fields.find((f) => f.key === 'sex')?.options).toEqual([
+      { value: 'nam', label: 'Nam' },
+      { value: 'nu', label: 'Nữ' },
+    ])
   })
 
   it('answers a retry with the same key with the first result and creates nothing', async () => {

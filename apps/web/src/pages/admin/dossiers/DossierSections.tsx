@@ -3,12 +3,10 @@ import { Descriptions, Grid, Table } from 'antd'
 import { PaperClipOutlined } from '@ant-design/icons'
 import dayjs from 'dayjs'
 import { Link } from 'react-router-dom'
-import { useApi } from '../../../api/hooks.ts'
-import type { ProcedureDetail } from '../../../api/types.ts'
 import { useI18n } from '../../../i18n/index.tsx'
 import { DATE_FORMAT, formatDateTime, formatNumber } from '../../../lib/format.ts'
 import { CsTag } from '../../../components/Tags.tsx'
-import { fileUrl, formatBytes, ScrollRegion, Section } from '../../public/dossiers/common.tsx'
+import { fileUrl, formatBytes, ScrollRegion, Section } from '../../../components/dossier/common.tsx'
 import type { DossierDetailT } from './types.ts'
 
 type EField = DossierDetailT['eForm']['fields'][number]
@@ -106,17 +104,15 @@ export function InfoSection({ d, children }: { d: DossierDetailT; children?: Rea
  * The dossier's e-form fields carry no select options; their labels come from the procedure's published
  * version (a value without a known option is shown as stored).
  */
-function useOptionLabels(d: DossierDetailT): (key: string, value: unknown) => string | undefined {
-  const hasSelect = d.eForm.fields.some((f) => f.type === 'select')
-  const proc = useApi<ProcedureDetail>(hasSelect ? `/procedures/${encodeURIComponent(d.procedureCode)}` : null)
-  const fields = proc.data?.content.eForm.fields ?? []
-  return (key, value) => fields.find((f) => f.key === key)?.options?.find((o) => o.value === value)?.label
+/** Select values shown by their labels in the dossier's own (pinned) procedure version. */
+function optionLabels(d: DossierDetailT): (key: string, value: unknown) => string | undefined {
+  return (key, value) => d.eForm.fields.find((f) => f.key === key)?.options?.find((o) => o.value === value)?.label
 }
 
 export function EFormSection({ d }: { d: DossierDetailT }) {
   const { t } = useI18n()
   const props = useDescriptionProps()
-  const optionLabel = useOptionLabels(d)
+  const optionLabel = optionLabels(d)
   if (d.eForm.fields.length === 0) return null
   return (
     <Section id="officer-eform" title={t('officer.view.eForm')}>

@@ -3,7 +3,7 @@ import { useI18n } from '../../../i18n/index.tsx'
 import { formatNumber } from '../../../lib/format.ts'
 import { CsTag } from '../../../components/Tags.tsx'
 import { templateFileUrl } from '../../../api/client.ts'
-import { AttachmentUpload } from '../../public/dossiers/AttachmentUpload.tsx'
+import { AttachmentUpload } from '../../../components/dossier/AttachmentUpload.tsx'
 import type { FilesByComponent, ProcedureComponentT } from './intakeModel.ts'
 
 interface Props {

@@ -2,7 +2,7 @@ import { Button, Card, Form, Input, Modal, type FormInstance } from 'antd'
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { useI18n } from '../../../i18n/index.tsx'
 import { useRevalidateOnLangChange } from '../../../lib/forms.ts'
-import { NativeSelect } from '../../public/dossiers/common.tsx'
+import { NativeSelect } from '../../../components/dossier/common.tsx'
 import type { DossierDetailT, SupplementItemT } from './types.ts'
 
 /** "Khác": something outside the component list (e.g. a mistake in the e-form). */

@@ -1,5 +1,5 @@
 import type { ProcedureContent, StoredFileT } from '../../../api/types.ts'
-import { toFormData } from '../../public/dossiers/submitModel.ts'
+import { toFormData } from '../../../components/dossier/submitModel.ts'
 import type { ApplicantInput, CreateDossierBody, ReturnChannelT } from './types.ts'
 
 export type IntakeChannel = 'counter' | 'post'

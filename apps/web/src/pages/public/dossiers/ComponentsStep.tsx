@@ -5,8 +5,8 @@ import type { StoredFileT } from '../../../api/types.ts'
 import { useI18n } from '../../../i18n/index.tsx'
 import { formatNumber } from '../../../lib/format.ts'
 import { CsTag } from '../../../components/Tags.tsx'
-import { AttachmentUpload } from './AttachmentUpload.tsx'
-import type { ComponentT, FilesByComponent } from './submitModel.ts'
+import { AttachmentUpload } from '../../../components/dossier/AttachmentUpload.tsx'
+import type { ComponentT, FilesByComponent } from '../../../components/dossier/submitModel.ts'
 
 interface Props {
   components: readonly ComponentT[]

@@ -4,7 +4,6 @@ import { PaperClipOutlined } from '@ant-design/icons'
 import dayjs from 'dayjs'
 import { Link, useParams } from 'react-router-dom'
 import { useApi } from '../../../api/hooks.ts'
-import type { ProcedureDetail } from '../../../api/types.ts'
 import { useI18n } from '../../../i18n/index.tsx'
 import { DATE_FORMAT, formatDateTime, formatNumber } from '../../../lib/format.ts'
 import { usePageTitle } from '../../../lib/usePageTitle.ts'
@@ -12,10 +11,10 @@ import { DeadlineFlagTag, DossierStatusTag } from '../../../components/dossier/D
 import { DossierTimeline } from '../../../components/dossier/DossierTimeline.tsx'
 import { CsTag } from '../../../components/Tags.tsx'
 import { NotFoundPage } from '../NotFoundPage.tsx'
-import { DossierCode, fileUrl, formatBytes, PageSpinner, Section, SignInGate } from './common.tsx'
-import { DeadlinePanel } from './DeadlinePanel.tsx'
+import { DossierCode, fileUrl, formatBytes, PageSpinner, Section, SignInGate } from '../../../components/dossier/common.tsx'
+import { DeadlinePanel } from '../../../components/dossier/DeadlinePanel.tsx'
 import { SupplementPanel } from './SupplementPanel.tsx'
-import type { DossierDetailT } from './types.ts'
+import type { DossierDetailT } from '../../../components/dossier/types.ts'
 import { WithdrawAction } from './WithdrawAction.tsx'
 
 type EField = DossierDetailT['eForm']['fields'][number]
@@ -63,13 +62,8 @@ function Detail({ d, reload }: { d: DossierDetailT; reload: () => void }) {
   const canWithdraw = d.allowedActions.includes('withdraw')
   const canSupplement = d.allowedActions.includes('submit_supplement')
   const item = (label: string, value: ReactNode) => <Descriptions.Item label={label}>{value}</Descriptions.Item>
-  // The detail carries the e-form's keys, labels and types; select fields show their option labels from the catalog.
-  const proc = useApi<ProcedureDetail>(
-    d.eForm.fields.some((f) => f.type === 'select') ? `/procedures/${encodeURIComponent(d.procedureCode)}` : null,
-  )
-  const options = new Map(
-    (proc.data?.content.eForm.fields ?? []).map((f) => [f.key, new Map((f.options ?? []).map((o) => [o.value, o.label]))]),
-  )
+  // Select fields show the option labels of the dossier's own (pinned) procedure version.
+  const options = new Map(d.eForm.fields.map((f) => [f.key, new Map((f.options ?? []).map((o) => [o.value, o.label]))]))
 
   return (
     <article>

@@ -9,8 +9,8 @@ import { formatDateTime, formatNumber } from '../../../lib/format.ts'
 import { useErrorHandler } from '../../../lib/forms.ts'
 import { usePageTitle } from '../../../lib/usePageTitle.ts'
 import { DeadlineFlagTag, DossierStatusTag } from '../../../components/dossier/DossierTags.tsx'
-import { NativeSelect, ScrollRegion, Section, SignInGate } from './common.tsx'
-import type { DossierListT, DossierStatusT, DossierSummaryT, DraftT } from './types.ts'
+import { NativeSelect, ScrollRegion, Section, SignInGate } from '../../../components/dossier/common.tsx'
+import type { DossierListT, DossierStatusT, DossierSummaryT, DraftT } from '../../../components/dossier/types.ts'
 
 const PAGE_SIZE = 10
 

@@ -1,6 +1,6 @@
 import { Form, Input, Radio, Space } from 'antd'
 import { useI18n } from '../../../i18n/index.tsx'
-import type { ReturnChannelT } from './types.ts'
+import type { ReturnChannelT } from '../../../components/dossier/types.ts'
 
 const CHANNELS: readonly ReturnChannelT[] = ['online', 'counter', 'post']
 

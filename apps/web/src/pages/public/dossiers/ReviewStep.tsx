@@ -5,8 +5,15 @@ import dayjs from 'dayjs'
 import type { ProcedureDetail } from '../../../api/types.ts'
 import { useI18n } from '../../../i18n/index.tsx'
 import { DATE_FORMAT, formatNumber } from '../../../lib/format.ts'
-import { formatBytes } from './common.tsx'
-import { STEP_COMPONENTS, STEP_INFO, STEP_RETURN, type EFormFieldT, type FilesByComponent, type WizardValues } from './submitModel.ts'
+import { formatBytes } from '../../../components/dossier/common.tsx'
+import {
+  STEP_COMPONENTS,
+  STEP_INFO,
+  STEP_RETURN,
+  type EFormFieldT,
+  type FilesByComponent,
+  type WizardValues,
+} from '../../../components/dossier/submitModel.ts'
 
 function fieldValue(f: EFormFieldT, v: unknown, yes: string, no: string, lang: 'vi' | 'en'): string {
   if (v === undefined || v === null || v === '') return ''

@@ -5,10 +5,10 @@ import type { Me, ProcedureDetail } from '../../../api/types.ts'
 import { useI18n } from '../../../i18n/index.tsx'
 import { usePageTitle } from '../../../lib/usePageTitle.ts'
 import { NotFoundPage } from '../NotFoundPage.tsx'
-import { PageSpinner, SignInGate } from './common.tsx'
+import { PageSpinner, SignInGate } from '../../../components/dossier/common.tsx'
 import { NotOnlineNotice } from './NotOnlineNotice.tsx'
 import { SubmitWizard } from './SubmitWizard.tsx'
-import type { DraftT } from './types.ts'
+import type { DraftT } from '../../../components/dossier/types.ts'
 
 function SubmitContent({ code, me }: { code: string; me: Me }) {
   const { t } = useI18n()

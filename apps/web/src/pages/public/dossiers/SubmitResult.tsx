@@ -6,8 +6,8 @@ import type { ProcedureDetail } from '../../../api/types.ts'
 import { useI18n } from '../../../i18n/index.tsx'
 import { formatDateTime, processingTimeLabel } from '../../../lib/format.ts'
 import { DossierStatusTag } from '../../../components/dossier/DossierTags.tsx'
-import { DossierCode } from './common.tsx'
-import type { CreatedDossierT } from './types.ts'
+import { DossierCode } from '../../../components/dossier/common.tsx'
+import type { CreatedDossierT } from '../../../components/dossier/types.ts'
 
 /** Shown in place of the form once the dossier is created: its code, status and what happens next. */
 export function SubmitResult({

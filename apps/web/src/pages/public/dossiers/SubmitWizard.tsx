@@ -7,10 +7,10 @@ import type { Me, ProcedureDetail, StoredFileT } from '../../../api/types.ts'
 import { useI18n } from '../../../i18n/index.tsx'
 import { formatDateTime } from '../../../lib/format.ts'
 import { localizeMessage, setFieldErrors, toNamePath, useErrorHandler } from '../../../lib/forms.ts'
-import { NativeSelect } from './common.tsx'
+import { NativeSelect } from '../../../components/dossier/common.tsx'
 import { ComponentsStep } from './ComponentsStep.tsx'
 import { ContactFields } from './ContactFields.tsx'
-import { EFormFields } from './EFormFields.tsx'
+import { EFormFields } from '../../../components/dossier/EFormFields.tsx'
 import { ReturnChannelField } from './ReturnChannelField.tsx'
 import { ReviewStep } from './ReviewStep.tsx'
 import { SubmitResult } from './SubmitResult.tsx'
@@ -30,8 +30,8 @@ import {
   STEP_REVIEW,
   type FilesByComponent,
   type WizardValues,
-} from './submitModel.ts'
-import type { CreateDossierBody, CreatedDossierT, DraftT, SaveDraftBody } from './types.ts'
+} from '../../../components/dossier/submitModel.ts'
+import type { CreateDossierBody, CreatedDossierT, DraftT, SaveDraftBody } from '../../../components/dossier/types.ts'
 
 interface Props {
   procedure: ProcedureDetail

@@ -6,8 +6,8 @@ import type { StoredFileT } from '../../../api/types.ts'
 import { useI18n } from '../../../i18n/index.tsx'
 import { formatDateTime } from '../../../lib/format.ts'
 import { localizeMessage } from '../../../lib/forms.ts'
-import { AttachmentUpload } from './AttachmentUpload.tsx'
-import type { DossierDetailT, SubmitSupplementBody } from './types.ts'
+import { AttachmentUpload } from '../../../components/dossier/AttachmentUpload.tsx'
+import type { DossierDetailT, SubmitSupplementBody } from '../../../components/dossier/types.ts'
 
 interface Props {
   dossier: DossierDetailT

@@ -10,8 +10,8 @@ import { setFieldErrors } from '../../../lib/forms.ts'
 import { usePageTitle } from '../../../lib/usePageTitle.ts'
 import { DeadlineFlagTag, DossierStatusTag } from '../../../components/dossier/DossierTags.tsx'
 import { DossierTimeline } from '../../../components/dossier/DossierTimeline.tsx'
-import { DossierCode, Section } from './common.tsx'
-import type { TrackingViewT } from './types.ts'
+import { DossierCode, Section } from '../../../components/dossier/common.tsx'
+import type { TrackingViewT } from '../../../components/dossier/types.ts'
 
 interface Values {
   code: string

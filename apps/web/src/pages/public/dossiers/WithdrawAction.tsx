@@ -3,7 +3,7 @@ import { App, Button, Form, Input, Modal } from 'antd'
 import { ApiError, post } from '../../../api/client.ts'
 import { useI18n } from '../../../i18n/index.tsx'
 import { useErrorHandler } from '../../../lib/forms.ts'
-import type { DossierDetailT, WithdrawBody } from './types.ts'
+import type { DossierDetailT, WithdrawBody } from '../../../components/dossier/types.ts'
 
 /** "Rút hồ sơ": a confirm dialog with a required reason. */
 export function WithdrawAction({ dossier, onChanged }: { dossier: DossierDetailT; onChanged: () => void }) {

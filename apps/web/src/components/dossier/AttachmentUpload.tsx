@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react'
 import { Alert, Button, Spin } from 'antd'
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons'
-import { ApiError, uploadAttachment } from '../../../api/client.ts'
-import type { StoredFileT } from '../../../api/types.ts'
-import { useI18n } from '../../../i18n/index.tsx'
+import { ApiError, uploadAttachment } from '../../api/client.ts'
+import type { StoredFileT } from '../../api/types.ts'
+import { useI18n } from '../../i18n/index.tsx'
 import { fileUrl, formatBytes } from './common.tsx'
 
 /** The types the server accepts for attachments (it checks the content, this only guides the picker). */

@@ -1,9 +1,9 @@
 import type { CSSProperties, ReactNode } from 'react'
 import { Alert, Spin, Typography } from 'antd'
 import { Navigate, useLocation } from 'react-router-dom'
-import { useAuth } from '../../../auth/AuthContext.tsx'
-import type { Me } from '../../../api/types.ts'
-import { useI18n, type Lang } from '../../../i18n/index.tsx'
+import { useAuth } from '../../auth/AuthContext.tsx'
+import type { Me } from '../../api/types.ts'
+import { useI18n, type Lang } from '../../i18n/index.tsx'
 
 export function PageSpinner() {
   return (

@@ -1,9 +1,9 @@
 import { Checkbox, DatePicker, Form, Input, InputNumber } from 'antd'
 import type { Rule } from 'antd/es/form'
 import { CitizenId, PhoneNumber } from '@congso/contracts'
-import { useI18n, type TFunction } from '../../../i18n/index.tsx'
-import { DATE_FORMAT } from '../../../lib/format.ts'
-import { zodRule } from '../../../lib/forms.ts'
+import { useI18n, type TFunction } from '../../i18n/index.tsx'
+import { DATE_FORMAT } from '../../lib/format.ts'
+import { zodRule } from '../../lib/forms.ts'
 import { NativeSelect } from './common.tsx'
 import type { EFormFieldT } from './submitModel.ts'
 

@@ -1,6 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs'
-import type { ProcedureContent, StoredFileT } from '../../../api/types.ts'
-import { ISO_DATE } from '../../../lib/format.ts'
+import type { ProcedureContent, StoredFileT } from '../../api/types.ts'
+import { ISO_DATE } from '../../lib/format.ts'
 import type { DraftT, ReturnChannelT } from './types.ts'
 
 export type EFormFieldT = ProcedureContent['eForm']['fields'][number]
