@@ -203,3 +203,27 @@ describe('counter and postal submission', () => {
     expect(res.statusCode).toBe(403)
   })
 })
+
+describe('drafts', () => {
+  it('saves one draft per procedure, restores it with its files, and drops it on submission', async () => {
+    const api = citizenApi()
+    const file = await upload(api, 'nhap.pdf')
+    const draft = { procedureCode: w.procedure.code, formData: { childName: 'Bé Na' }, components: [{ index: 0, fileIds: [file.id] }] }
+    const saved = await api.put('/me/drafts', draft)
+    expect(saved.statusCode, saved.body).toBe(200)
+    const again = await api.put('/me/drafts', { ...draft, formData: { childName: 'Bé Na Nguyễn' } })
+    expect(again.statusCode).toBe(200)
+    const list = (await api.get('/me/drafts')).json<{ id: string; formData: Record<string, unknown>; files: { id: string }[] }[]>()
+    const mine = list.filter((d) => d.formData.childName !== undefined)
+    expect(mine).toHaveLength(1)
+    expect(mine[0]?.formData.childName).toBe('Bé Na Nguyễn')
+    expect(mine[0]?.files.map((f) => f.id)).toEqual([file.id])
+    // drafts are the citizen's own: an officer has none
+    expect((await client(t.app, w.officer).get('/me/drafts')).statusCode).toBe(403)
+
+    const body = await onlineBody(api, w)
+    expect((await submit(api, body)).statusCode).toBe(201)
+    const after = (await api.get('/me/drafts')).json<{ procedureCode: string }[]>()
+    expect(after.filter((d) => d.procedureCode === w.procedure.code)).toEqual([])
+  })
+})
