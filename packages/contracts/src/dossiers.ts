@@ -63,6 +63,14 @@ export type CreateDossier = z.infer<typeof CreateDossier>
 
 export const SaveDraft = z.strictObject({
   procedureCode: z.string().trim().min(3).max(40),
+  /** Contact details as typed so far (a draft is not checked: that happens on submission). */
+  contact: z
+    .strictObject({
+      phone: z.string().trim().max(20).optional(),
+      email: z.string().trim().max(200).optional(),
+      address: z.string().trim().max(500).optional(),
+    })
+    .optional(),
   agencyCode: z.string().trim().max(30).optional(),
   formData: z.record(z.string(), z.unknown()).default({}),
   components: z.array(ComponentFiles).max(200).default([]),

@@ -208,15 +208,23 @@ describe('drafts', () => {
   it('saves one draft per procedure, restores it with its files, and drops it on submission', async () => {
     const api = citizenApi()
     const file = await upload(api, 'nhap.pdf')
-    const draft = { procedureCode: w.procedure.code, formData: { childName: 'Bé Na' }, components: [{ index: 0, fileIds: [file.id] }] }
+    const draft = {
+      procedureCode: w.procedure.code,
+      contact: { address: 'Số 5 ngõ 3, phường Một' },
+      formData: { childName: 'Bé Na' },
+      components: [{ index: 0, fileIds: [file.id] }],
+    }
     const saved = await api.put('/me/drafts', draft)
     expect(saved.statusCode, saved.body).toBe(200)
     const again = await api.put('/me/drafts', { ...draft, formData: { childName: 'Bé Na Nguyễn' } })
     expect(again.statusCode).toBe(200)
-    const list = (await api.get('/me/drafts')).json<{ id: string; formData: Record<string, unknown>; files: { id: string }[] }[]>()
+    const list = (await api.get('/me/drafts')).json<
+      { id: string; contact?: { address?: string }; formData: Record<string, unknown>; files: { id: string }[] }[]
+    >()
     const mine = list.filter((d) => d.formData.childName !== undefined)
     expect(mine).toHaveLength(1)
     expect(mine[0]?.formData.childName).toBe('Bé Na Nguyễn')
+    expect(mine[0]?.contact?.address).toBe('Số 5 ngõ 3, phường Một')
     expect(mine[0]?.files.map((f) => f.id)).toEqual([file.id])
     // drafts are the citizen's own: an officer has none
     expect((await client(t.app, w.officer).get('/me/drafts')).statusCode).toBe(403)

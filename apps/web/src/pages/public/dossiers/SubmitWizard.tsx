@@ -77,7 +77,11 @@ export function SubmitWizard({ procedure, draft, me }: Props) {
 
   const [initialValues] = useState<WizardValues>(() => ({
     agencyCode: agencies.some((a) => a.code === draft?.agencyCode) ? draft?.agencyCode : single?.code,
-    contact: { phone: me.phone ?? undefined, email: me.email ?? undefined },
+    contact: {
+      phone: draft?.contact?.phone || (me.phone ?? undefined),
+      email: draft?.contact?.email || (me.email ?? undefined),
+      address: draft?.contact?.address,
+    },
     formData: draft ? fromFormData(fields, draft.formData) : {},
     returnChannel: draft?.returnChannel ?? 'online',
     returnAddress: draft?.returnAddress,
@@ -145,6 +149,11 @@ export function SubmitWizard({ procedure, draft, me }: Props) {
     const body: SaveDraftBody = {
       procedureCode: procedure.code,
       agencyCode: v.agencyCode ?? undefined,
+      contact: {
+        phone: v.contact?.phone?.trim() || undefined,
+        email: v.contact?.email?.trim() || undefined,
+        address: v.contact?.address?.trim() || undefined,
+      },
       formData: toFormData(fields, v.formData),
       components: componentsBody(c.components, files).filter((x) => x.fileIds.length > 0),
       returnChannel: v.returnChannel ?? 'online',
