@@ -213,25 +213,38 @@ describe('working hours and calendar days', () => {
   it.each([
     ['6 working hours from Monday 10:00: 90 + 240 Mon, 30 Tue', '2026-11-23T10:00', 6, 'working_hour', '2026-11-24T08:00'],
     ['16 working hours from Monday 07:30', '2026-11-23T07:30', 16, 'working_hour', '2026-11-24T17:00'],
-    ['3 calendar days from Monday 09:00: Thursday 09:00', '2026-11-23T09:00', 3, 'day', '2026-11-26T09:00'],
+    [
+      '3 calendar days from Monday 09:00: the end of Thursday (Civil Code art. 148 cl. 1)',
+      '2026-11-23T09:00',
+      3,
+      'day',
+      '2026-11-26T17:00',
+    ],
     ['5 calendar days from Monday 09:00 land on Saturday: end of Monday', '2026-11-23T09:00', 5, 'day', '2026-11-30T17:00'],
     ['7 calendar days from Mon 01/02/2027 land on Tết (08/02): end of Fri 12/02', '2027-02-01T10:00', 7, 'day', '2027-02-12T17:00'],
-    ['calendar days count from the next session when accepted on Saturday', '2026-11-28T10:00', 2, 'day', '2026-12-02T07:30'],
+    [
+      'calendar days count from the next session when accepted on Saturday: Mon 30/11 + 2 → end of Wed 02/12',
+      '2026-11-28T10:00',
+      2,
+      'day',
+      '2026-12-02T17:00',
+    ],
   ] as const)('%s', (_what, accepted, value, unit, dueAt) => {
     expect(due(accepted, value, unit).dueAt).toBe(vn(dueAt))
   })
 
-  it('is not monotone across a weekend, a consequence of the "same clock time, else end of the next working day" rule [check]', () => {
+  it('never ends a longer calendar-day duration earlier, across a weekend', () => {
     // Accepted Fri 24/07/2026 17:00 → counted from Mon 27/07 07:30. 19 days → Sat 15/08 → end of Mon 17/08;
-    // 21 days → Mon 17/08 07:30, earlier. Counting to the end of the last day (Civil Code art. 148 cl. 1) would not do this.
+    // 21 days → Mon 17/08 → its end too; 22 days → end of Tue 18/08.
     expect(due('2026-07-24T17:00', 19, 'day').dueAt).toBe(vn('2026-08-17T17:00'))
-    expect(due('2026-07-24T17:00', 21, 'day').dueAt).toBe(vn('2026-08-17T07:30'))
+    expect(due('2026-07-24T17:00', 21, 'day').dueAt).toBe(vn('2026-08-17T17:00'))
+    expect(due('2026-07-24T17:00', 22, 'day').dueAt).toBe(vn('2026-08-18T17:00'))
   })
 
   it('cites the Civil Code when a calendar-day deadline moves off a day off', () => {
     const d = due('2026-11-23T09:00', 5, 'day')
     expect(d.rules).toContain(
-      'Ngày cuối cùng của thời hạn (28/11/2026) là ngày nghỉ (Thứ Bảy): hạn chuyển đến hết giờ làm việc 17:00 ngày 30/11/2026, ngày làm việc tiếp theo (Bộ luật Dân sự 2015, Điều 148 khoản 5).',
+      'Tính 5 ngày theo lịch từ 09:00 ngày 23/11/2026: ngày cuối cùng (28/11/2026) là ngày nghỉ (Thứ Bảy), hạn chuyển đến hết giờ làm việc 17:00 ngày 30/11/2026, ngày làm việc tiếp theo (Bộ luật Dân sự 2015, Điều 148 khoản 5).',
     )
     // Mon 390 + Tue–Fri 4 × 480 + Mon 480 = 2790 working minutes in the 5 calendar days and the move.
     expect(d.totalWorkingMinutes).toBe(2790)
@@ -315,11 +328,11 @@ describe('pauses (stop-the-clock)', () => {
   })
 
   it('extends a calendar-day deadline by the paused working time, after the calendar end', () => {
-    // 3 calendar days from Mon 09:00 → Thu 26/11 09:00; 120 paused on Tue → Thu 11:00.
+    // 3 calendar days from Mon 09:00 → end of Thu 26/11 (17:00); 120 paused on Tue → Fri 27/11 07:30 + 120 = 09:30.
     const d = due('2026-11-23T09:00', 3, 'day', {
       pauses: [{ from: vn('2026-11-24T09:00'), to: vn('2026-11-24T11:00'), reason: 'bổ sung' }],
     })
-    expect(d.dueAt).toBe(vn('2026-11-26T11:00'))
+    expect(d.dueAt).toBe(vn('2026-11-27T09:30'))
     expect(d.pausedWorkingMinutes).toBe(120)
   })
 

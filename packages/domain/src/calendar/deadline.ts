@@ -159,20 +159,25 @@ function startOf(accepted: number, value: number, unit: DurationUnit, c: Compile
 }
 
 /**
- * Calendar-day procedures end at the same clock time N days later. When that day is not a working
- * day, the deadline moves to the end of the next working day, as the Civil Code 2015 art. 148 cl. 5
- * provides for time limits and as the common provincial systems do [check].
+ * Calendar-day procedures end at the end of the last day (Civil Code 2015 art. 148 cl. 1: a time
+ * limit in days ends when its last day ends; for an office, when its last session closes). When the
+ * last day is not a working day, the deadline moves to the end of the next working day (art. 148
+ * cl. 5). A longer duration therefore never ends earlier.
  */
 function calendarDayEnd(start: number, days: number, c: Compiled, rules: string[]): number {
-  const end = start + days * DAY_MS
-  const day = Math.floor(end / DAY_MS)
+  const day = Math.floor((start + days * DAY_MS) / DAY_MS)
   const info = infoOf(day, c)
-  rules.push(`Tính ${days} ngày theo lịch từ ${viDateTime(start)}: đến ${viDateTime(end)}.`)
-  if (info.working) return end
+  if (info.working) {
+    const end = dayBounds(day, c).to
+    rules.push(
+      `Tính ${days} ngày theo lịch từ ${viDateTime(start)}: hết ngày ${viDate(day)}, tức ${viDateTime(end)} (Bộ luật Dân sự 2015, Điều 148 khoản 1).`,
+    )
+    return end
+  }
   const moved = dayBounds(nextWorkingDay(day, c), c).to
   rules.push(
-    `Ngày cuối cùng của thời hạn (${viDate(day)}) là ngày nghỉ (${info.name ?? viWeekday(day)}): hạn chuyển đến hết giờ làm việc ` +
-      `${viDateTime(moved)}, ngày làm việc tiếp theo (Bộ luật Dân sự 2015, Điều 148 khoản 5).`,
+    `Tính ${days} ngày theo lịch từ ${viDateTime(start)}: ngày cuối cùng (${viDate(day)}) là ngày nghỉ (${info.name ?? viWeekday(day)}), ` +
+      `hạn chuyển đến hết giờ làm việc ${viDateTime(moved)}, ngày làm việc tiếp theo (Bộ luật Dân sự 2015, Điều 148 khoản 5).`,
   )
   return moved
 }
