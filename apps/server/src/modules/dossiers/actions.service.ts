@@ -21,6 +21,7 @@ import {
   type DossierRow,
 } from './dossiers.repo.ts'
 import { validateEForm } from './eform.ts'
+import { writeAudit } from '../audit/audit.repo.ts'
 
 type Deps = Pick<AppContext, 'database' | 'queue' | 'log' | 'config' | 'reference'>
 type Tx = Transaction<DB>
@@ -90,6 +91,7 @@ async function act(
       attachment_ids: (change.files ?? []).map((f) => f.fileId),
     })
     await insertDossierFiles(tx, d.id, seq, change.files ?? [])
+    await writeAudit(tx, meta, { action: `dossier.${type}`, subjectType: 'dossier', subjectId: d.code, details: { from, to, seq } })
     if (!(await updateProjection(tx, d.id, d.version, { status: to, ...change.set }))) throw new AppError('DOSSIER_VERSION_CONFLICT')
     return { d, now, data: change.data ?? {} }
   })

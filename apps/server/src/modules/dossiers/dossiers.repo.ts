@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { DB, DossierEventsTable, DossiersTable } from '../../db/schema.ts'
+import type { RequestMeta } from '../../http/request-context.ts'
 
 export type Db = Kysely<DB> | Transaction<DB>
 export type DossierRow = Selectable<DossiersTable>
@@ -127,6 +128,8 @@ export interface NewSubmission {
   event: Omit<Insertable<DossierEventsTable>, 'dossier_id' | 'seq'>
   files: { componentIndex: number; fileId: string }[]
   idempotency: { scope: string; key: string; fingerprint: string }
+  /** Who submitted from where: the audit row is written by the same statement. */
+  meta: RequestMeta
 }
 
 /**
@@ -171,6 +174,11 @@ export async function insertSubmission(db: Db, s: NewSubmission): Promise<{ id: 
       insert into idempotency_keys (scope, key, request_hash, status_code, response)
       select ${s.idempotency.scope}, ${s.idempotency.key}, ${s.idempotency.fingerprint}, 201,
         jsonb_build_object('id', d.id, 'code', d.code, 'status', 'submitted', 'submittedAt', ${submittedAt}::text)
+      from d
+    ), a as (
+      insert into audit_log (actor_id, actor_roles, action, subject_type, subject_id, ip, user_agent, request_id, details)
+      select ${s.meta.actor?.userId ?? null}, ${s.meta.actor?.roles ?? []}::text[], 'dossier.submit', 'dossier', d.code,
+        ${s.meta.ip}, ${s.meta.userAgent}, ${s.meta.requestId}, jsonb_build_object('channel', ${d.channel}::text, 'procedureCode', ${d.procedure_code}::text)
       from d
     )
     select id, code from d`.execute(db)

@@ -4,6 +4,9 @@ import type { AppContext } from '../../context.ts'
 import { AppError } from '../../http/errors.ts'
 import type { Actor, RequestMeta } from '../../http/request-context.ts'
 import { findVersion } from '../catalog/catalog.repo.ts'
+import type { Kysely } from 'kysely'
+import type { DB } from '../../db/schema.ts'
+import { writeAudit } from '../audit/audit.repo.ts'
 import type { Db } from './dossiers.repo.ts'
 
 type DraftInput = z.infer<typeof SaveDraft>
@@ -64,19 +67,33 @@ export async function saveDraft(ctx: Pick<AppContext, 'database'>, meta: Request
   const actor = requireCitizen(meta.actor)
   const db = ctx.database.db
   if (!(await findVersion(db, input.procedureCode, 'published'))) throw new AppError('CATALOG_NOT_PUBLISHED', input.procedureCode)
-  const row = await db
-    .insertInto('dossier_drafts')
-    .values({ owner_id: actor.userId, procedure_code: input.procedureCode, payload: JSON.stringify(input) })
-    .onConflict((oc) => oc.columns(['owner_id', 'procedure_code']).doUpdateSet({ payload: JSON.stringify(input), updated_at: new Date() }))
-    .returningAll()
-    .executeTakeFirstOrThrow()
+  const row = await db.transaction().execute(async (tx) => {
+    const saved = await tx
+      .insertInto('dossier_drafts')
+      .values({ owner_id: actor.userId, procedure_code: input.procedureCode, payload: JSON.stringify(input) })
+      .onConflict((oc) =>
+        oc.columns(['owner_id', 'procedure_code']).doUpdateSet({ payload: JSON.stringify(input), updated_at: new Date() }),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await writeAudit(tx, meta, {
+      action: 'dossier.draft.save',
+      subjectType: 'dossier_draft',
+      subjectId: saved.id,
+      details: { procedureCode: input.procedureCode },
+    })
+    return saved
+  })
   return toDraft(db, actor.userId, row)
 }
 
-export async function deleteDraft(db: Db, meta: RequestMeta, id: string): Promise<void> {
+export async function deleteDraft(db: Kysely<DB>, meta: RequestMeta, id: string): Promise<void> {
   const actor = requireCitizen(meta.actor)
-  const res = await db.deleteFrom('dossier_drafts').where('id', '=', id).where('owner_id', '=', actor.userId).executeTakeFirst()
-  if (Number(res.numDeletedRows) !== 1) throw new AppError('NOT_FOUND', id)
+  await db.transaction().execute(async (tx) => {
+    const res = await tx.deleteFrom('dossier_drafts').where('id', '=', id).where('owner_id', '=', actor.userId).executeTakeFirst()
+    if (Number(res.numDeletedRows) !== 1) throw new AppError('NOT_FOUND', id)
+    await writeAudit(tx, meta, { action: 'dossier.draft.delete', subjectType: 'dossier_draft', subjectId: id })
+  })
 }
 
 /** A submitted procedure's draft is done with. */

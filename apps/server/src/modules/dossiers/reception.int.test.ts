@@ -6,7 +6,7 @@ import type { CreatedDossier, DossierDetail, TrackingView } from '@congso/contra
 import { sql } from 'kysely'
 import type { z } from 'zod'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { client, createOfficer, errorOf, randomIp, signIn, startTestApp, type TestApp } from '../../../test/harness.ts'
+import { auditRows, client, createOfficer, errorOf, randomIp, signIn, startTestApp, type TestApp } from '../../../test/harness.ts'
 import { intakeWorld, onlineBody, submit, upload, type IntakeWorld } from '../../../test/dossier-fixtures.ts'
 
 let t: TestApp
@@ -244,6 +244,13 @@ describe('history', () => {
     ])
     expect(rows[1]?.actor_agency_id).toBe(w.commune.id)
     expect(rows[1]?.note).toBe('Đủ thành phần')
+    // and the central audit log has both changes, with where they came from
+    const submitted = await auditRows(t.ctx, 'dossier.submit', code)
+    const accepted = await auditRows(t.ctx, 'dossier.accepted', code)
+    expect(submitted).toHaveLength(1)
+    expect(accepted).toHaveLength(1)
+    expect(submitted[0]?.actor_id).toBe(w.citizen.me.id)
+    expect(accepted[0]?.request_id).toBeTruthy()
   })
 
   it('exports the tracking book to Excel with the dossiers of the agency', async () => {

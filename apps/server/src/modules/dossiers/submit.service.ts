@@ -140,6 +140,7 @@ export async function submitDossier(ctx: Deps, meta: RequestMeta, key: string, i
     seqWidth: width,
     linkApplicantByIdNumber: actor.kind === 'officer' ? p.applicant.snapshot.idNumber : null,
     idempotency: { scope, key, fingerprint },
+    meta,
     files: p.files,
     dossier: {
       procedure_code: p.content.code,
