@@ -87,7 +87,7 @@ function call(h: Http, method: string, path: string, body?: unknown, headers: Re
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
 
-/** The SQL a submission commits, as one pgbench transaction: idempotency key, code counter, dossier with its event, key answer. */
+/** The SQL a submission commits, as one pgbench transaction: idempotency key, code counter, dossier with its event, audit row, key answer. */
 function pgbenchScript(agencyId: string, versionId: string, userId: string): string {
   return `\\set n random(1, 1000000000)
 begin;
@@ -97,6 +97,8 @@ with d as (insert into dossiers (code, procedure_code, procedure_version_id, rec
   values ('bench-' || :client_id || '-' || txid_current() || '-' || :n, '1.001193', '${versionId}', '${agencyId}', '${agencyId}', 'counter', '{"fullName":"Nguyễn Văn A","idNumber":"001090012345","phone":"0912345678","address":"Số 1"}', '0912345678', '001090012345', 'nguyen van a', '{"hoTenTre":"Nguyễn Văn B"}', 1, 'counter', '{"value":1,"unit":"working_day"}', 'submitted', 1, now(), '${userId}') returning id)
 insert into dossier_events (dossier_id, seq, type, actor_id, actor_name, actor_role, to_status, data)
   select id, 1, 'submitted', '${userId}', 'x', 'receiving_officer', 'submitted', '{}' from d;
+insert into audit_log (actor_id, actor_roles, action, subject_type, subject_id, ip, user_agent, request_id, details)
+  values ('${userId}', '{receiving_officer}', 'dossier.submit', 'dossier', 'bench', '127.0.0.1', 'pgbench', 'r', '{"channel":"counter"}');
 update idempotency_keys set status_code = 201, response = '{"code":"x"}' where scope = 'bench' and key = 'k' || :n || '-' || :client_id || '-' || txid_current();
 end;
 `
