@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { AdminLogin } from './pages/AdminLogin.ts'
@@ -48,6 +49,15 @@ afterAll(async () => {
   await server?.stop()
 })
 
+/** Serious and critical WCAG 2 A/AA violations on the page, as "rule: target" lines. */
+async function blockingAxe(page: Page): Promise<string[]> {
+  const { violations, passes } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
+  expect(passes.length).toBeGreaterThan(10)
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))
+}
+
 /** Renders the first page of a PDF to PNG (poppler's pdftoppm) and returns its text (pdftotext). */
 function inspectPdf(bytes: Buffer, pngName: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'congso-e2e-pdf-'))
@@ -92,6 +102,7 @@ describe('dossier intake', () => {
     await submit.heading.scrollIntoViewIfNeeded()
     await citizen.evaluate(() => window.scrollTo(0, 0))
     await screenshot(citizen, 'dossier-eform', { docs: true })
+    expect(await blockingAxe(citizen)).toEqual([])
     await submit.next()
     await submit.attach(0, [pdf('to-khai-khai-sinh.pdf')])
     await submit.attach(1, [pdf('giay-chung-sinh.pdf')])
@@ -158,6 +169,7 @@ describe('dossier intake', () => {
     expect(await tracking.appointmentText()).toContain(dueDate)
     expect(await visitor.content()).not.toContain('Nguyễn Văn An')
     await screenshot(visitor, 'tracking', { docs: true })
+    expect(await blockingAxe(visitor)).toEqual([])
 
     // A visitor with a wrong factor sees nothing about the dossier.
     const stranger = new TrackingPage(visitor)

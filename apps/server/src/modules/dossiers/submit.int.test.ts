@@ -75,6 +75,13 @@ describe('online submission', () => {
     expect(await count()).toBe(before)
   })
 
+  it('is documented in the OpenAPI document', async () => {
+    const doc = (await client(t.app).get('/api/openapi.json')).json<{ paths: Record<string, unknown> }>()
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/dossiers', '/api/v1/tracking/{code}', '/api/v1/dossiers/{code}/deadline', '/api/v1/files']),
+    )
+  })
+
   it('requires the idempotency key', async () => {
     const api = citizenApi()
     const res = await api.post('/dossiers', await onlineBody(api, w))
