@@ -4,6 +4,8 @@ import type { JobHandler, Schedule } from './queue.ts'
 
 export const HEARTBEAT_JOB = 'system.heartbeat'
 export const PURGE_JOB = 'system.purge-expired'
+/** How long an idempotency key's answer is kept for replays. */
+export const IDEMPOTENCY_KEEP_MS = 7 * 86_400_000
 export const CHECKPOINT_JOB = 'system.checkpoint'
 
 export const maintenanceSchedules: Schedule[] = [
@@ -38,6 +40,11 @@ export function maintenanceJobs(database: Database): JobHandler[] {
         await db
           .deleteFrom('oidc_states')
           .where('created_at', '<', new Date(now.getTime() - 3_600_000))
+          .execute()
+        // A client retries within minutes; a week covers a phone that was off for days.
+        await db
+          .deleteFrom('idempotency_keys')
+          .where('created_at', '<', new Date(now.getTime() - IDEMPOTENCY_KEEP_MS))
           .execute()
       },
     },
