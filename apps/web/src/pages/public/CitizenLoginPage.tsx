@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { App, Button, Card, Divider, Form, Input, Typography } from 'antd'
 import { Link, useNavigate, useSearchParams } from 'react-router-dom'
-import { CitizenLogin } from '@congso/contracts'
+import { CitizenLogin, TotpCode } from '@congso/contracts'
 import { useT } from '../../i18n/index.tsx'
 import { post } from '../../api/client.ts'
 import { useApi } from '../../api/hooks.ts'
@@ -9,6 +9,7 @@ import type { Me, OidcConfig } from '../../api/types.ts'
 import { useAuth } from '../../auth/AuthContext.tsx'
 import { useErrorHandler, validateWith } from '../../lib/forms.ts'
 import { usePageTitle } from '../../lib/usePageTitle.ts'
+import { TotpCodeField } from '../../components/TotpEnrolment.tsx'
 
 interface Values {
   login: string
@@ -40,12 +41,34 @@ export function CitizenLoginPage() {
   const [params] = useSearchParams()
   const next = safeNext(params.get('next'))
   const [form] = Form.useForm<Values>()
+  const [totpForm] = Form.useForm<{ code: string }>()
   const [busy, setBusy] = useState(false)
+  // A citizen who turned on TOTP on their account page is asked for the code after the password.
+  const [needsTotp, setNeedsTotp] = useState(false)
   const { setMe } = useAuth()
   const navigate = useNavigate()
   const { message } = App.useApp()
   const onError = useErrorHandler()
   usePageTitle(t('login.title'))
+
+  const done = () => {
+    void message.success(t('login.success'))
+    void navigate(next ?? '/', { replace: next !== null })
+  }
+
+  const verify = async (values: { code: string }) => {
+    const body = validateWith(TotpCode, values, totpForm)
+    if (!body) return
+    setBusy(true)
+    try {
+      setMe(await post<Me>('/auth/totp/verify', body))
+      done()
+    } catch (e) {
+      onError(e, totpForm)
+    } finally {
+      setBusy(false)
+    }
+  }
 
   const submit = async (values: Values) => {
     const body = validateWith(CitizenLogin, values, form)
@@ -54,8 +77,8 @@ export function CitizenLoginPage() {
     try {
       const me = await post<Me>('/auth/citizen/login', body)
       setMe(me)
-      void message.success(t('login.success'))
-      void navigate(next ?? '/', { replace: next !== null })
+      if (me.stage === 'totp_required') setNeedsTotp(true)
+      else done()
     } catch (e) {
       onError(e, form)
     } finally {
@@ -68,17 +91,27 @@ export function CitizenLoginPage() {
       <Typography.Title level={1} style={{ fontSize: 26, marginTop: 0 }}>
         {t('login.title')}
       </Typography.Title>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item name="login" label={t('login.login')} rules={[{ required: true }]}>
-          <Input autoComplete="username" size="large" />
-        </Form.Item>
-        <Form.Item name="password" label={t('login.password')} rules={[{ required: true }]}>
-          <Input.Password autoComplete="current-password" size="large" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block size="large" loading={busy}>
-          {t('login.submit')}
-        </Button>
-      </Form>
+      {needsTotp ? (
+        <Form form={totpForm} layout="vertical" onFinish={(v) => void verify(v)}>
+          <Typography.Paragraph>{t('alogin.totpTitle')}</Typography.Paragraph>
+          <TotpCodeField />
+          <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="totp-submit">
+            {t('alogin.verify')}
+          </Button>
+        </Form>
+      ) : (
+        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+          <Form.Item name="login" label={t('login.login')} rules={[{ required: true }]}>
+            <Input autoComplete="username" size="large" />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true }]}>
+            <Input.Password autoComplete="current-password" size="large" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+      )}
       <OidcButton />
       <p style={{ marginTop: 16 }}>
         {t('login.noAccount')} <Link to="/dang-ky">{t('login.registerLink')}</Link>
