@@ -29,7 +29,7 @@ export async function createContext(config: Config, opts: { log?: Logger; databa
     if (applied.length > 0) log.info({ applied }, 'migrations applied')
     const worker = config.roles.includes('worker')
     const cron = config.roles.includes('cron')
-    const queue = await createQueue(database, log, { worker, cron })
+    const queue = await createQueue(database, log, { worker, cron, retryDelaySeconds: config.jobRetryDelaySeconds })
     const reference = await referenceCache(database)
     const ctx: AppContext = { config, database, queue, storage: createStorage(config), log, reference }
     await queue.start({

@@ -19,6 +19,8 @@ export interface Config {
   provinceName: string
   /** Dossier code pattern (Circular 01/2018 art. 19 by default); see `formatDossierCode`. */
   dossierCodePattern: string
+  /** First retry delay of a failed job; later ones double (see jobs/queue.ts). */
+  jobRetryDelaySeconds: number
   /** Outgoing e-mail: through SMTP when `smtpUrl` is set, else captured to the outbox (admin › outbox). */
   mail: { smtpUrl: string | null; from: string }
   /** SMS provider; `log` logs and captures to the outbox. A gateway plugs in through `SmsProvider`. */
@@ -70,6 +72,13 @@ function parseCodePattern(raw: string | undefined): string {
   return raw
 }
 
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: expected a whole number ≥ 1, got "${raw}"`)
+  return n
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT: invalid value "${env.PORT}"`)
@@ -106,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     provinceName: env.PROVINCE_NAME ?? 'Tỉnh Demo',
     dossierCodePattern: parseCodePattern(env.DOSSIER_CODE_PATTERN),
+    jobRetryDelaySeconds: positiveInt('JOB_RETRY_DELAY_SECONDS', env.JOB_RETRY_DELAY_SECONDS, 30),
     mail: { smtpUrl: parseSmtpUrl(env.SMTP_URL), from: env.MAIL_FROM || 'Congso <no-reply@congso.local>' },
     sms: { provider: parseSmsProvider(env.SMS_PROVIDER) },
   }

@@ -33,10 +33,21 @@ export interface Queue {
  * Database's query function, so on the embedded database it shares PGlite's single connection and
  * mutex, and on PostgreSQL it shares the pool.
  */
+/**
+ * Retries with exponential back-off from `retryDelaySeconds` (30 s by default): ten attempts span
+ * about eight hours, so a notice survives an SMTP or SMS gateway outage of a morning.
+ */
+const RETRY_LIMIT = 10
+
 /** Jobs fetched per poll by each worker. */
 const WORK_BATCH = 20
 
-export async function createQueue(database: Database, log: Logger, opts: { worker: boolean; cron: boolean }): Promise<Queue> {
+export async function createQueue(
+  database: Database,
+  log: Logger,
+  opts: { worker: boolean; cron: boolean; retryDelaySeconds: number },
+): Promise<Queue> {
+  const RETRY = { retryLimit: RETRY_LIMIT, retryDelay: opts.retryDelaySeconds, retryBackoff: true } as const
   const boss = new PgBoss({
     db: { executeSql: (text, values) => database.query(text, values) },
     schema: 'pgboss',
@@ -56,15 +67,14 @@ export async function createQueue(database: Database, log: Logger, opts: { worke
     async send(name, data, sendOpts) {
       await ensureQueue(name)
       return boss.send(name, data, {
-        retryLimit: 5,
-        retryBackoff: true,
+        ...RETRY,
         ...(sendOpts?.singletonKey ? { singletonKey: sendOpts.singletonKey } : {}),
       })
     },
     async sendMany(jobs) {
       if (jobs.length === 0) return
       for (const name of new Set(jobs.map((j) => j.name))) await ensureQueue(name)
-      await boss.insert(jobs.map((j) => ({ name: j.name, data: j.data, retryLimit: 5, retryBackoff: true })))
+      await boss.insert(jobs.map((j) => ({ name: j.name, data: j.data, ...RETRY })))
     },
     async start({ work, schedules }) {
       if (opts.worker) {

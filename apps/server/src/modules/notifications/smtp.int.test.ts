@@ -187,7 +187,7 @@ describe('smtpTransport', () => {
 describe('the server with SMTP_URL set', () => {
   let t: TestApp
   beforeAll(async () => {
-    t = await startTestApp({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Sở Tư pháp <stp@example.gov.vn>' } })
+    t = await startTestApp({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Sở Tư pháp <stp@example.gov.vn>', JOB_RETRY_DELAY_SECONDS: '1' } })
   })
   afterAll(async () => {
     await t?.close()
