@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { AdminLogin } from './pages/AdminLogin.ts'
+import { CounterIntakePage } from './pages/CounterIntakePage.ts'
 import { CitizenDossierPage } from './pages/MyDossiersPage.ts'
 import { OfficerDossierPage } from './pages/OfficerDossierPage.ts'
 import { ReceptionInboxPage } from './pages/ReceptionInboxPage.ts'
@@ -177,5 +178,46 @@ describe('dossier intake', () => {
     await stranger.track('0000')
     expect(await stranger.problemText()).toContain('Không tìm thấy hồ sơ')
     await expect(stranger.appointment.count()).resolves.toBe(0)
+  })
+
+  it('a receiving officer records a postal submission for an applicant and refuses it with the reason on the notice', async (ctx) => {
+    onTestFailed(() => failureScreenshot(officer, ctx.task.name))
+    // signed in as motcua.xa by the journey above (same officer context)
+    const intake = new CounterIntakePage(officer)
+    await intake.goto(BIRTH_CODE)
+    await intake.chooseChannel('post', 'EB123456789VN')
+    await intake.findApplicant('001090012345', 'Nguyễn Văn An')
+    await intake.fillField('Họ, chữ đệm, tên của trẻ', 'Nguyễn Minh Anh')
+    await intake.fillField('Ngày, tháng, năm sinh', '02/11/2026')
+    await intake.selectField('Giới tính', 'Nữ')
+    await intake.fillField('Nơi sinh (tên cơ sở y tế hoặc địa chỉ nơi sinh)', 'Trạm y tế phường Trung Tâm')
+    await intake.fillField('Quê quán', 'Tỉnh Demo')
+    await intake.fillField('Dân tộc', 'Kinh')
+    await intake.fillField('Quốc tịch', 'Việt Nam')
+    await intake.fillField('Họ, chữ đệm, tên người mẹ', 'Trần Thị Mai')
+    await intake.fillField('Số định danh cá nhân (CCCD) của mẹ', '001190012345')
+    await intake.fillField('Họ, chữ đệm, tên người đi đăng ký', 'Nguyễn Văn An')
+    await intake.fillField('Số định danh cá nhân (CCCD) người đi đăng ký', '001090012345')
+    await intake.selectField('Quan hệ với người được đăng ký', 'Cha')
+    await intake.fillField('Số điện thoại liên hệ', '0912345678')
+    for (const index of [0, 1, 4]) await intake.markComponent(index, { sighted: true, paperCopies: 1 })
+    await intake.chooseReturn('post', 'Số 12 đường Lê Lợi, phường Trung Tâm, Tỉnh Demo')
+    const code = await intake.submit()
+    expect(code).toMatch(/-\d{6}-\d{4,}$/)
+
+    const dossier = new OfficerDossierPage(officer)
+    await dossier.waitForLoaded()
+    const refusalUrl = await dossier.refuse('Trẻ đã được đăng ký khai sinh tại địa phương khác')
+    const refusal = await officer.request.get(refusalUrl ?? '')
+    expect(refusal.status()).toBe(200)
+    const dir = mkdtempSync(join(tmpdir(), 'congso-e2e-pdf-'))
+    writeFileSync(join(dir, 'r.pdf'), await refusal.body())
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' })
+    expect(text).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ')
+    expect(text).toContain('Trẻ đã được đăng ký khai sinh tại địa phương khác')
+
+    // the applicant's account is linked: the dossier shows in "Hồ sơ của tôi" as refused
+    const mine = (await (await citizen.request.get(`/api/v1/dossiers/${code}`)).json()) as { status: string; channel: string }
+    expect(mine).toMatchObject({ status: 'refused', channel: 'post' })
   })
 })
