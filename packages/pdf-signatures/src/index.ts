@@ -1,0 +1,5 @@
+export { LocalKeySigner, type DigestAlgorithm, type Signer } from './sign/signer.ts'
+export { signPdf, type SignPdfOptions } from './sign/sign-pdf.ts'
+export { validatePdf, MAX_PDF_BYTES, type ValidateOptions } from './validate/validate.ts'
+export type { TrustAnchor } from './validate/chain.ts'
+export type { SignatureReport, TrustStatus, ValidationReport } from './validate/report.ts'
