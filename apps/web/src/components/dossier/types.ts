@@ -1,5 +1,15 @@
 import type { z } from 'zod'
 import type {
+  AcceptDossier,
+  Applicant,
+  ApplicantMatch,
+  DeadlineFlag,
+  ExtendDossier,
+  InboxCounts,
+  InboxQuery,
+  RefuseDossier,
+  RequestSupplement,
+  SupplementItem,
   CreateDossier,
   CreatedDossier,
   DeadlineExplanation,
@@ -13,7 +23,7 @@ import type {
   WithdrawDossier,
 } from '@congso/contracts'
 
-/** Types of the citizen dossier pages, inferred from the contracts (kept here so the shared api/types.ts stays untouched). */
+/** Types of the dossier pages (portal and officer area), inferred from the contracts. */
 export type DraftT = z.infer<typeof Draft>
 export type SaveDraftBody = z.input<typeof SaveDraft>
 export type CreateDossierBody = z.input<typeof CreateDossier>
@@ -27,3 +37,15 @@ export type SubmitSupplementBody = z.input<typeof SubmitSupplement>
 export type WithdrawBody = z.input<typeof WithdrawDossier>
 export type DossierStatusT = DossierSummaryT['status']
 export type ReturnChannelT = DossierDetailT['returnChannel']
+export type ChannelT = DossierSummaryT['channel']
+export type FlagT = z.infer<typeof DeadlineFlag>
+export type InboxCountsT = z.infer<typeof InboxCounts>
+export type InboxBox = z.infer<typeof InboxQuery>['box']
+export type ApplicantMatchT = z.infer<typeof ApplicantMatch>
+export type ApplicantInput = z.input<typeof Applicant>
+export type SupplementItemT = z.infer<typeof SupplementItem>
+export type AcceptBody = z.input<typeof AcceptDossier>
+export type RequestSupplementBody = z.input<typeof RequestSupplement>
+export type RefuseBody = z.input<typeof RefuseDossier>
+export type ExtendBody = z.input<typeof ExtendDossier>
+export type DossierActionT = DossierDetailT['allowedActions'][number]

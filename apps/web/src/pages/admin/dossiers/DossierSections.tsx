@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react'
 import { Descriptions, Grid, Table } from 'antd'
-import { PaperClipOutlined } from '@ant-design/icons'
 import dayjs from 'dayjs'
 import { Link } from 'react-router-dom'
 import { useI18n } from '../../../i18n/index.tsx'
 import { DATE_FORMAT, formatDateTime, formatNumber } from '../../../lib/format.ts'
 import { CsTag } from '../../../components/Tags.tsx'
-import { fileUrl, formatBytes, ScrollRegion, Section } from '../../../components/dossier/common.tsx'
+import { DossierFileList } from '../../../components/dossier/DossierFileList.tsx'
+import { ScrollRegion, Section } from '../../../components/dossier/common.tsx'
 import type { DossierDetailT } from './types.ts'
 
 type EField = DossierDetailT['eForm']['fields'][number]
@@ -166,24 +166,7 @@ export function ComponentsSection({ d }: { d: DossierDetailT }) {
               title: t('officer.comp.files'),
               key: 'files',
               width: 250,
-              render: (_, c) =>
-                c.files.length === 0 ? (
-                  <span className="cs-muted">{t('officer.comp.noFiles')}</span>
-                ) : (
-                  <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-                    {c.files.map((f) => (
-                      <li key={f.id}>
-                        <PaperClipOutlined aria-hidden />{' '}
-                        <a href={fileUrl(f.id)} target="_blank" rel="noreferrer">
-                          {f.fileName}
-                        </a>{' '}
-                        <span className="cs-muted">
-                          ({formatBytes(f.sizeBytes, lang)} · {formatDateTime(f.addedAt)})
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                ),
+              render: (_, c) => <DossierFileList files={c.files} empty={t('officer.comp.noFiles')} />,
             },
           ]}
         />

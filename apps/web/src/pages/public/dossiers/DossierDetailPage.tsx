@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react'
 import { Alert, Descriptions, Grid, Space, Typography } from 'antd'
-import { PaperClipOutlined } from '@ant-design/icons'
 import dayjs from 'dayjs'
 import { Link, useParams } from 'react-router-dom'
 import { useApi } from '../../../api/hooks.ts'
+import { DossierFileList } from '../../../components/dossier/DossierFileList.tsx'
 import { useI18n } from '../../../i18n/index.tsx'
 import { DATE_FORMAT, formatDateTime, formatNumber } from '../../../lib/format.ts'
 import { usePageTitle } from '../../../lib/usePageTitle.ts'
@@ -11,7 +11,7 @@ import { DeadlineFlagTag, DossierStatusTag } from '../../../components/dossier/D
 import { DossierTimeline } from '../../../components/dossier/DossierTimeline.tsx'
 import { CsTag } from '../../../components/Tags.tsx'
 import { NotFoundPage } from '../NotFoundPage.tsx'
-import { DossierCode, fileUrl, formatBytes, PageSpinner, Section, SignInGate } from '../../../components/dossier/common.tsx'
+import { DossierCode, PageSpinner, Section, SignInGate } from '../../../components/dossier/common.tsx'
 import { DeadlinePanel } from '../../../components/dossier/DeadlinePanel.tsx'
 import { SupplementPanel } from './SupplementPanel.tsx'
 import type { DossierDetailT } from '../../../components/dossier/types.ts'
@@ -151,23 +151,9 @@ function Detail({ d, reload }: { d: DossierDetailT; reload: () => void }) {
                   ({t(`compForm.${c.form}`)}, {t('portal.sub.quantity', { n: formatNumber(c.quantity, lang) })})
                 </span>
               </div>
-              {c.files.length === 0 ? (
-                <div className="cs-muted">{t('portal.sub.noFiles')}</div>
-              ) : (
-                <ul style={{ listStyle: 'none', paddingLeft: 0, margin: '4px 0 0' }}>
-                  {c.files.map((f) => (
-                    <li key={f.id}>
-                      <PaperClipOutlined aria-hidden />{' '}
-                      <a href={fileUrl(f.id)} target="_blank" rel="noreferrer">
-                        {f.fileName}
-                      </a>{' '}
-                      <span className="cs-muted">
-                        ({formatBytes(f.sizeBytes, lang)} · {formatDateTime(f.addedAt)})
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <div style={{ marginTop: 4 }}>
+                <DossierFileList files={c.files} empty={t('portal.sub.noFiles')} />
+              </div>
             </li>
           ))}
         </ol>
