@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Alert, Input, Result, Table, Typography } from 'antd'
-import { Link, useSearchParams } from 'react-router-dom'
+import { Link } from 'react-router-dom'
 import type { z } from 'zod'
 import type { OutboxList, OutboxMessage } from '@congso/contracts'
 import { useApi } from '../../api/hooks.ts'
@@ -11,6 +11,7 @@ import { usePageTitle } from '../../lib/usePageTitle.ts'
 import { CsTag } from '../../components/Tags.tsx'
 import { hasAnyRole, OUTBOX_ROLES } from './dossiers/access.ts'
 import { officerDossierPath } from './dossiers/DossierTable.tsx'
+import { useUrlFilters } from '../../lib/useUrlFilters.ts'
 
 type Message = z.infer<typeof OutboxMessage>
 type List = z.infer<typeof OutboxList>
@@ -18,23 +19,13 @@ const PAGE_SIZE = 20
 
 function Outbox() {
   const { t, lang } = useI18n()
-  const [params, setParams] = useSearchParams()
+  const [params, update] = useUrlFilters<string>()
   const channel = params.get('channel') ?? ''
   const q = params.get('q') ?? ''
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1)
   const [keyword, setKeyword] = useState(q)
   useEffect(() => setKeyword(q), [q])
   const list = useApi<List>('/admin/outbox', { channel, q, page, pageSize: PAGE_SIZE })
-
-  const update = (patch: Record<string, string>) => {
-    const next = new URLSearchParams(params)
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v)
-      else next.delete(k)
-    }
-    if (!('page' in patch)) next.delete('page')
-    setParams(next)
-  }
 
   return (
     <>

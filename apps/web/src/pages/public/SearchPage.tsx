@@ -1,12 +1,13 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { Alert, Button, Empty, Input, Pagination, Skeleton, Typography } from 'antd'
-import { Link, useSearchParams } from 'react-router-dom'
+import { Link } from 'react-router-dom'
 import { useI18n } from '../../i18n/index.tsx'
 import { useApi } from '../../api/hooks.ts'
 import type { FieldCountT, Paged, ProcedureSummaryT } from '../../api/types.ts'
 import { formatNumber, processingTimeLabel } from '../../lib/format.ts'
 import { usePageTitle } from '../../lib/usePageTitle.ts'
 import { OnlineTypeTag } from '../../components/Tags.tsx'
+import { useUrlFilters } from '../../lib/useUrlFilters.ts'
 
 const PAGE_SIZE = 20
 const LEVELS = ['province', 'district', 'commune'] as const
@@ -26,7 +27,7 @@ function NativeSelect(props: { id: string; label: string; value: string; onChang
 
 export function SearchPage() {
   const { t, lang } = useI18n()
-  const [params, setParams] = useSearchParams()
+  const [params, update, clear] = useUrlFilters<FilterKey>()
   const q = params.get('q') ?? ''
   const field = params.get('field') ?? ''
   const level = params.get('level') ?? ''
@@ -38,16 +39,6 @@ export function SearchPage() {
 
   const fields = useApi<FieldCountT[]>('/catalog/fields')
   const result = useApi<Paged<ProcedureSummaryT>>('/procedures', { q, field, level, onlineType, page, pageSize: PAGE_SIZE })
-
-  const update = (patch: Partial<Record<FilterKey | 'page', string>>) => {
-    const next = new URLSearchParams(params)
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v)
-      else next.delete(k)
-    }
-    if (!('page' in patch)) next.delete('page')
-    setParams(next)
-  }
 
   return (
     <>
@@ -94,7 +85,7 @@ export function SearchPage() {
             ))}
           </NativeSelect>
           <div>
-            <Button htmlType="button" onClick={() => setParams(new URLSearchParams())} block>
+            <Button htmlType="button" onClick={clear} block>
               {t('search.clear')}
             </Button>
           </div>

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { Alert, Button, DatePicker, Input, Result, Typography } from 'antd'
 import { DownloadOutlined } from '@ant-design/icons'
 import dayjs from 'dayjs'
-import { useSearchParams } from 'react-router-dom'
 import { withQuery } from '../../../api/client.ts'
 import { useApi } from '../../../api/hooks.ts'
 import { useI18n } from '../../../i18n/index.tsx'
@@ -10,6 +9,7 @@ import { DATE_FORMAT, ISO_DATE } from '../../../lib/format.ts'
 import { usePageTitle } from '../../../lib/usePageTitle.ts'
 import { DossierTable } from './DossierTable.tsx'
 import { CHANNELS, DOSSIER_STATUSES, FLAGS, type DossierListT } from './types.ts'
+import { useUrlFilters } from '../../../lib/useUrlFilters.ts'
 
 const FILTERS = ['q', 'status', 'channel', 'flag', 'procedureCode', 'from', 'to'] as const
 type FilterKey = (typeof FILTERS)[number]
@@ -41,7 +41,7 @@ function NativeSelect(props: { id: string; value: string; onChange: (v: string) 
 /** `/quan-tri/so-theo-doi`: the tracking book (Sổ theo dõi hồ sơ) of the officer's agency subtree, filterable, with an Excel export. */
 export default function TrackingBookPage() {
   const { t } = useI18n()
-  const [params, setParams] = useSearchParams()
+  const [params, update, clear] = useUrlFilters<FilterKey>()
   const filters = useMemo(() => Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Record<FilterKey, string>, [params])
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1)
   const [keyword, setKeyword] = useState(filters.q)
@@ -51,15 +51,6 @@ export default function TrackingBookPage() {
   usePageTitle(t('officer.book.title'))
   const list = useApi<DossierListT>('/officer/dossiers', { ...filters, page, pageSize: PAGE_SIZE })
 
-  const update = (patch: Partial<Record<FilterKey | 'page', string>>) => {
-    const next = new URLSearchParams(params)
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v)
-      else next.delete(k)
-    }
-    if (!('page' in patch)) next.delete('page')
-    setParams(next)
-  }
   const date = (v: string) => (v && dayjs(v, ISO_DATE, true).isValid() ? dayjs(v, ISO_DATE) : null)
   const exportUrl = withQuery('/api/v1/officer/dossiers.xlsx', filters)
   const active = FILTERS.some((k) => filters[k])
@@ -141,7 +132,7 @@ export default function TrackingBookPage() {
             />
           </Field>
           <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-            {active && <Button onClick={() => setParams({})}>{t('search.clear')}</Button>}
+            {active && <Button onClick={clear}>{t('search.clear')}</Button>}
             <Button href={exportUrl} icon={<DownloadOutlined aria-hidden />} data-testid="book-export">
               {t('officer.book.export')}
             </Button>
