@@ -19,8 +19,8 @@ beforeAll(async () => {
 const trust = (): { trustAnchors: string[] } => ({ trustAnchors: [pki.root.certificatePem] })
 
 describe('signPdf + validatePdf', () => {
-  it('a signed PDF is intact, covers the whole file and is trusted with the demo root', () => {
-    const report = validatePdf(signedOnce, trust())
+  it('a signed PDF is intact, covers the whole file and is trusted with the demo root', async () => {
+    const report = await validatePdf(signedOnce, trust())
     expect(report.errors).toEqual([])
     expect(report.signatures).toHaveLength(1)
     expect(report.signatures[0]).toMatchObject({
@@ -38,7 +38,7 @@ describe('signPdf + validatePdf', () => {
   it('three sequential signatures all stay valid; only the last covers the whole file', async () => {
     const two = await signAs(signedOnce, pki.personal2, [300, 36, 520, 96])
     const three = await signAs(two, pki.agencySeal, [300, 120, 520, 180])
-    const report = validatePdf(three, trust())
+    const report = await validatePdf(three, trust())
     expect(report.signatures.map((s) => [s.integrity, s.byteRange, s.trust, s.coversWholeDocument])).toEqual([
       ['ok', 'ok', 'trusted', false],
       ['ok', 'ok', 'trusted', false],
@@ -54,27 +54,27 @@ describe('signPdf + validatePdf', () => {
   it('a signature on a later page is placed and validates', async () => {
     const signingTime = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000)
     const signed = await signPdf(base, { signer: pki.personal2.signer, name: 'Trần Thị Bình', page: 1, signingTime })
-    const [sig] = validatePdf(signed, trust()).signatures
+    const [sig] = (await validatePdf(signed, trust())).signatures
     expect(sig).toMatchObject({ integrity: 'ok', trust: 'trusted', signingTime: signingTime.toISOString() })
   })
 
-  it('bytes appended after signing are reported as not covered', () => {
+  it('bytes appended after signing are reported as not covered', async () => {
     const appended = new Uint8Array([...signedOnce, ...Buffer.from('% appended\n')])
-    const [sig] = validatePdf(appended, trust()).signatures
+    const [sig] = (await validatePdf(appended, trust())).signatures
     expect(sig).toMatchObject({ integrity: 'ok', coversWholeDocument: false })
   })
 })
 
 describe('attacks and bad input are flagged, never thrown', () => {
-  it('a byte changed inside the signed range fails integrity', () => {
+  it('a byte changed inside the signed range fails integrity', async () => {
     const at = indexOfText(signedOnce, '/MediaBox')
     const tampered = replaceAt(signedOnce, at + 1, 'N')
-    const [sig] = validatePdf(tampered, trust()).signatures
+    const [sig] = (await validatePdf(tampered, trust())).signatures
     expect(sig?.integrity).toBe('failed')
     expect(sig?.errors).toContain('message-digest-mismatch')
   })
 
-  it('a ByteRange that skips bytes or does not reach the end of the revision is rejected', () => {
+  it('a ByteRange that skips bytes or does not reach the end of the revision is rejected', async () => {
     const brAt = lastIndexOfText(signedOnce, '/ByteRange [')
     const original = /\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]/.exec(Buffer.from(signedOnce.subarray(brAt, brAt + 60)).toString('latin1'))!
     const [, , b, c, d] = original.map(Number) as [number, number, number, number, number]
@@ -88,38 +88,38 @@ describe('attacks and bad input are flagged, never thrown', () => {
     ]
     for (const [text, reason] of variants) {
       const attacked = replaceAt(signedOnce, brAt, text.padEnd(width, ' '))
-      const [sig] = validatePdf(attacked, trust()).signatures
+      const [sig] = (await validatePdf(attacked, trust())).signatures
       expect(sig?.byteRange, text).toBe(reason)
       expect(sig?.integrity).toBe('failed')
     }
   })
 
-  it('/Contents replaced by garbage is an error, not an exception', () => {
+  it('/Contents replaced by garbage is an error, not an exception', async () => {
     const start = lastIndexOfText(signedOnce, '/Contents <') + '/Contents <'.length
     for (const garbage of ['deadbeef', '3082ffff0000', 'zz']) {
       const attacked = replaceAt(signedOnce, start, garbage)
-      const report = validatePdf(attacked, trust())
+      const report = await validatePdf(attacked, trust())
       expect(report.signatures[0]?.integrity, garbage).toBe('failed')
       expect(report.signatures[0]?.errors.length).toBeGreaterThan(0)
     }
   })
 
-  it('a truncated or non-PDF input gives a report', () => {
-    expect(validatePdf(signedOnce.subarray(0, signedOnce.length / 2), trust()).signatures[0]?.integrity).toBe('failed')
-    expect(validatePdf(new Uint8Array([1, 2, 3]), trust()).errors).toEqual(['not-a-pdf'])
-    expect(validatePdf(base, trust()).errors).toEqual(['no-signatures'])
+  it('a truncated or non-PDF input gives a report', async () => {
+    expect((await validatePdf(signedOnce.subarray(0, signedOnce.length / 2), trust())).signatures[0]?.integrity).toBe('failed')
+    expect((await validatePdf(new Uint8Array([1, 2, 3]), trust())).errors).toEqual(['not-a-pdf'])
+    expect((await validatePdf(base, trust())).errors).toEqual(['no-signatures'])
   })
 
   it('a certificate from an unrelated root is untrusted', async () => {
     const signed = await signAs(base, pki.untrustedPersonal)
-    const [sig] = validatePdf(signed, trust()).signatures
+    const [sig] = (await validatePdf(signed, trust())).signatures
     expect(sig).toMatchObject({ integrity: 'ok', trust: 'untrusted' })
-    expect(validatePdf(signed, { trustAnchors: [pki.otherRoot.certificate] }).signatures[0]?.trust).toBe('trusted')
+    expect((await validatePdf(signed, { trustAnchors: [pki.otherRoot.certificate] })).signatures[0]?.trust).toBe('trusted')
   })
 
   it('a certificate expired at signing time is flagged', async () => {
     const signed = await signAs(base, pki.expiredPersonal)
-    const [sig] = validatePdf(signed, trust()).signatures
+    const [sig] = (await validatePdf(signed, trust())).signatures
     expect(sig).toMatchObject({ integrity: 'ok', trust: 'expired' })
     expect(sig?.errors).toContain('certificate-expired-at-signing-time')
   })

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto'
 import * as x509 from '@peculiar/x509'
-import type { TrustStatus } from './report.ts'
+import type { CertificateInfo, RevocationStatus, TrustStatus } from './report.ts'
 
 /** A trust anchor: PEM text (one or more certificates) or DER bytes. */
 export type TrustAnchor = string | Uint8Array
@@ -81,10 +81,44 @@ function hasSigningKeyUsage(der: Uint8Array): boolean {
   return (ku.usages & (x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation)) !== 0
 }
 
-export function commonName(der: Uint8Array): string | null {
+/** How to reach CRL distribution points and OCSP responders. TODO(issue 5, in progress). */
+export interface RevocationOptions {
+  fetch?: typeof fetch
+  timeoutMs?: number
+}
+
+export interface CertificateAssessment {
+  trust: TrustStatus
+  revocation: RevocationStatus
+  chain: CertificateInfo[]
+  errors: string[]
+}
+
+/** Trust, revocation and the described chain of a signer certificate at time `at`. */
+export async function assessCertificate(
+  signerDer: Uint8Array,
+  pool: Uint8Array[],
+  anchors: X509Certificate[],
+  at: Date,
+  _revocation: RevocationOptions | false,
+): Promise<CertificateAssessment> {
+  const { trust, errors } = evaluateTrust(signerDer, pool, anchors, at)
+  return { trust, revocation: 'not-checked', chain: [describe(signerDer)].filter((c): c is CertificateInfo => c !== null), errors }
+}
+
+export function describe(der: Uint8Array): CertificateInfo | null {
   try {
-    const name = new x509.X509Certificate(der).subjectName
-    return name.getField('CN')[0] ?? name.toString()
+    const c = new x509.X509Certificate(der)
+    return {
+      subject: c.subject,
+      commonName: c.subjectName.getField('CN')[0] ?? c.subject,
+      organization: c.subjectName.getField('O')[0] ?? null,
+      issuer: c.issuer,
+      serialNumber: c.serialNumber,
+      notBefore: c.notBefore.toISOString(),
+      notAfter: c.notAfter.toISOString(),
+      sha256: new X509Certificate(der).fingerprint256.replace(/:/g, '').toLowerCase(),
+    }
   } catch {
     return null
   }

@@ -1,14 +1,18 @@
 import { decodeTextString } from '../pdf/document.ts'
 import { PdfName, PdfString, isWhite, type PdfValue } from '../pdf/objects.ts'
 import { checkCms } from './cms-verify.ts'
-import { commonName, evaluateTrust, parseAnchors, type TrustAnchor } from './chain.ts'
+import { assessCertificate, parseAnchors, type RevocationOptions, type TrustAnchor } from './chain.ts'
 import { locateSignatures, type LocatedSignature } from './locate.ts'
+import { analyseLaterRevisions } from './modifications.ts'
 import type { SignatureReport, ValidationReport } from './report.ts'
+import { verifySignatureTimestamp } from './timestamp-verify.ts'
 
 export interface ValidateOptions {
   trustAnchors: TrustAnchor[]
   /** Used when a signature carries no claimed time; default now. */
   now?: Date
+  /** CRL/OCSP checking; false (the default) reports revocation as 'not-checked'. */
+  revocation?: RevocationOptions | false
 }
 
 const SUPPORTED_SUBFILTERS = new Set(['ETSI.CAdES.detached', 'adbe.pkcs7.detached'])
@@ -16,50 +20,77 @@ const SUPPORTED_SUBFILTERS = new Set(['ETSI.CAdES.detached', 'adbe.pkcs7.detache
 export const MAX_PDF_BYTES = 100 * 1024 * 1024
 
 /** Validates every signature in a PDF. Never throws on hostile input: anomalies are error codes. */
-export function validatePdf(pdf: Uint8Array, opts: ValidateOptions): ValidationReport {
+export async function validatePdf(pdf: Uint8Array, opts: ValidateOptions): Promise<ValidationReport> {
   try {
-    return validateUnsafe(pdf, opts)
+    return await validateUnsafe(pdf, opts)
   } catch {
     // A bug or a case nobody foresaw must still fail closed, not crash the caller.
-    return { signatures: [], errors: ['internal-error'] }
+    return { verdict: 'invalid', revisions: 0, signatures: [], errors: ['internal-error'] }
   }
 }
 
-function validateUnsafe(pdf: Uint8Array, opts: ValidateOptions): ValidationReport {
-  if (pdf.length > MAX_PDF_BYTES) return { signatures: [], errors: ['document-too-large'] }
-  if (Buffer.from(pdf.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) return { signatures: [], errors: ['not-a-pdf'] }
+async function validateUnsafe(pdf: Uint8Array, opts: ValidateOptions): Promise<ValidationReport> {
+  if (pdf.length > MAX_PDF_BYTES) return { verdict: 'invalid', revisions: 0, signatures: [], errors: ['document-too-large'] }
+  if (Buffer.from(pdf.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0)
+    return { verdict: 'invalid', revisions: 0, signatures: [], errors: ['not-a-pdf'] }
   const anchors = parseAnchors(opts.trustAnchors)
   const errors = [...new Set(anchors.errors)]
   const located = locateSignatures(pdf)
   if (located.length === 0) errors.push('no-signatures')
-  const signatures = located.map((l, index): SignatureReport => {
-    if (!l.ok) return failedReport(index, [l.error], l.error)
-    return validateOne(pdf, index, l.sig, anchors.certs, opts.now ?? new Date())
-  })
-  return { signatures, errors }
+  const signatures: SignatureReport[] = []
+  for (const [index, l] of located.entries()) {
+    signatures.push(l.ok ? await validateOne(pdf, index, l.sig, anchors.certs, opts) : failedReport(index, [l.error], l.error))
+  }
+  return { verdict: verdictOf(signatures, errors), revisions: countRevisions(pdf), signatures, errors }
+}
+
+function verdictOf(signatures: SignatureReport[], errors: string[]): ValidationReport['verdict'] {
+  if (signatures.length === 0) return errors.some((e) => e !== 'no-signatures') ? 'invalid' : 'no-signatures'
+  if (signatures.some((s) => s.integrity !== 'ok' || s.byteRange !== 'ok' || s.modifiedAfterSigning)) return 'invalid'
+  if (signatures.every((s) => s.trust === 'trusted' && s.revocation !== 'revoked' && s.errors.length === 0)) return 'valid'
+  return signatures.some((s) => s.revocation === 'revoked') ? 'invalid' : 'indeterminate'
+}
+
+/** Revisions end with %%EOF; a trailing one without a newline still counts. */
+function countRevisions(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
+  let n = 0
+  for (let at = text.indexOf('%%EOF'); at >= 0; at = text.indexOf('%%EOF', at + 5)) n++
+  return n
 }
 
 function failedReport(index: number, errors: string[], byteRange: string): SignatureReport {
   return {
     index,
+    fieldName: null,
     signerName: null,
+    organization: null,
+    reason: null,
+    location: null,
     signingTime: null,
+    timestamp: null,
     subFilter: null,
+    revision: 0,
     coversWholeDocument: false,
     integrity: 'failed',
     byteRange,
     trust: 'unknown',
+    revocation: 'not-checked',
+    chain: [],
+    docMdp: null,
+    laterRevisions: [],
+    modifiedAfterSigning: false,
     errors,
   }
 }
 
-function validateOne(
+async function validateOne(
   pdf: Uint8Array,
   index: number,
   sig: LocatedSignature,
-  anchors: Parameters<typeof evaluateTrust>[2],
-  now: Date,
-): SignatureReport {
+  anchors: Parameters<typeof assessCertificate>[2],
+  opts: ValidateOptions,
+): Promise<SignatureReport> {
   const report = failedReport(index, [], 'ok')
   const { dict } = sig
   const filter = dict.get('Filter')
@@ -68,6 +99,8 @@ function validateOne(
   if (!(filter instanceof PdfName) || filter.name !== 'Adobe.PPKLite') report.errors.push('unsupported-filter')
   if (!report.subFilter || !SUPPORTED_SUBFILTERS.has(report.subFilter)) report.errors.push('unsupported-subfilter')
   const claimed = parsePdfDate(dict.get('M'))
+  report.reason = textOf(dict.get('Reason'))
+  report.location = textOf(dict.get('Location'))
 
   const range = checkByteRange(pdf, sig)
   report.byteRange = range.ok ? 'ok' : range.reason
@@ -76,6 +109,10 @@ function validateOne(
     return report
   }
   report.coversWholeDocument = range.end === pdf.length
+  report.revision = countRevisions(pdf.subarray(0, range.end))
+  const later = analyseLaterRevisions(pdf, range.end, report.docMdp)
+  report.laterRevisions = later.laterRevisions
+  report.modifiedAfterSigning = later.modifiedAfterSigning
 
   const contents = dict.get('Contents')
   if (!(contents instanceof PdfString)) {
@@ -86,13 +123,19 @@ function validateOne(
   const cms = checkCms(contents.bytes, [pdf.subarray(0, a), pdf.subarray(b, b + c)])
   report.errors.push(...cms.errors)
   report.integrity = cms.integrity
-  if (cms.signer) report.signerName = commonName(cms.signer)
-  const signingTime = claimed ?? cms.signingTime
-  report.signingTime = signingTime ? signingTime.toISOString() : null
+  const claimedTime = claimed ?? cms.signingTime
+  report.signingTime = claimedTime ? claimedTime.toISOString() : null
+  report.timestamp = await verifySignatureTimestamp(contents.bytes, anchors)
+  // A valid time-stamp is the only trusted time (B-T); otherwise the claimed time is all there is.
+  const at = report.timestamp?.status === 'valid' ? new Date(report.timestamp.time) : (claimedTime ?? opts.now ?? new Date())
   if (cms.signer) {
-    const trust = evaluateTrust(cms.signer, cms.certificates, anchors, signingTime ?? now)
-    report.trust = trust.trust
-    report.errors.push(...trust.errors)
+    const assessed = await assessCertificate(cms.signer, cms.certificates, anchors, at, opts.revocation ?? false)
+    report.trust = assessed.trust
+    report.revocation = assessed.revocation
+    report.chain = assessed.chain
+    report.signerName = assessed.chain[0]?.commonName ?? null
+    report.organization = assessed.chain[0]?.organization ?? null
+    report.errors.push(...assessed.errors)
   }
   if (report.errors.some((e) => e === 'unsupported-filter' || e === 'unsupported-subfilter')) report.integrity = 'failed'
   return report
@@ -125,6 +168,10 @@ function checkByteRange(pdf: Uint8Array, sig: LocatedSignature): RangeCheck {
     return { ok: false, reason: 'byte-range-not-revision-end' }
   if (end - tail > 2) return { ok: false, reason: 'byte-range-not-revision-end' }
   return { ok: true, values: [a, b, c, d], end }
+}
+
+function textOf(v: PdfValue | undefined): string | null {
+  return v instanceof PdfString ? decodeTextString(v) : null
 }
 
 /** D:YYYYMMDDHHmmSS with an optional offset (Z, +HH'mm'); anything unparseable is treated as absent. */
