@@ -16,6 +16,7 @@ import { outboxRoutes } from './modules/notifications/outbox.routes.ts'
 import { filesRoutes } from './modules/files/files.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
 import { orgRoutes } from './modules/org/org.routes.ts'
+import { signaturesRoutes } from './modules/signatures/signatures.routes.ts'
 import { registerHealth } from './ops/health.ts'
 import { registerMetrics } from './ops/metrics.ts'
 
@@ -75,6 +76,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
       await calendarRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
       await dossiersRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
       await outboxRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
+      await signaturesRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
     },
     { prefix: '/api/v1' },
   )

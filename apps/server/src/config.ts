@@ -25,6 +25,14 @@ export interface Config {
   mail: { smtpUrl: string | null; from: string }
   /** SMS provider; `log` logs and captures to the outbox. A gateway plugs in through `SmsProvider`. */
   sms: { provider: SmsProviderKind }
+  signing: {
+    /** Agency seals: `<agency code>.p12`, its passphrase in SEAL_PASSPHRASE_<CODE> or `<code>.p12.pass`, its image `<code>.seal.png`. */
+    sealDir: string
+    /** RFC 3161 time-stamp authority; signatures are PAdES B-T when set, B-B otherwise. */
+    tsaUrl: string | null
+    /** CRL/OCSP checks when validating; `false` reports revocation as not checked. */
+    revocation: boolean
+  }
 }
 
 export type SmsProviderKind = 'log'
@@ -42,6 +50,18 @@ function parseSmtpUrl(raw: string | undefined): string | null {
   if (protocol !== 'smtp:' && protocol !== 'smtps:') {
     throw new Error(`SMTP_URL: unsupported scheme "${protocol}" (expected smtp:// or smtps://)`)
   }
+  return raw
+}
+
+function parseHttpUrl(name: string, raw: string | undefined): string | null {
+  if (!raw) return null
+  let protocol: string
+  try {
+    protocol = new URL(raw).protocol
+  } catch {
+    throw new Error(`${name}: not a valid URL`)
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') throw new Error(`${name}: expected an http:// or https:// URL`)
   return raw
 }
 
@@ -118,5 +138,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobRetryDelaySeconds: positiveInt('JOB_RETRY_DELAY_SECONDS', env.JOB_RETRY_DELAY_SECONDS, 30),
     mail: { smtpUrl: parseSmtpUrl(env.SMTP_URL), from: env.MAIL_FROM || 'Congso <no-reply@congso.local>' },
     sms: { provider: parseSmsProvider(env.SMS_PROVIDER) },
+    signing: {
+      sealDir: resolve(env.SEAL_DIR ?? resolve(env.DATA_DIR ?? './data', 'seals')),
+      tsaUrl: parseHttpUrl('TSA_URL', env.TSA_URL),
+      revocation: env.SIGNATURE_REVOCATION !== 'off',
+    },
   }
 }

@@ -128,6 +128,39 @@ export const errorCatalog = {
     vi: 'Hồ sơ vừa được người khác cập nhật, vui lòng tải lại để xem thay đổi',
     en: 'The dossier was changed by someone else; reload it',
   },
+  SIGNATURE_PDF_INVALID: { status: 422, vi: 'Tệp không phải PDF hợp lệ hoặc đã bị hỏng', en: 'Not a valid PDF' },
+  SIGNATURE_PDF_ENCRYPTED: { status: 422, vi: 'Tệp PDF được mã hóa, không thể ký', en: 'Encrypted PDFs cannot be signed' },
+  SIGNATURE_PAGE_OUT_OF_RANGE: { status: 400, vi: 'Tài liệu không có trang này', en: 'The document has no such page' },
+  SIGNATURE_TOO_LARGE: { status: 422, vi: 'Chữ ký số vượt quá dung lượng dành sẵn', en: 'Signature larger than reserved' },
+  SIGNATURE_SEAL_NOT_CONFIGURED: {
+    status: 409,
+    vi: 'Cơ quan chưa được cấu hình chứng thư số của cơ quan (con dấu số)',
+    en: 'No agency seal certificate is configured',
+  },
+  SIGNATURE_SEAL_UNAVAILABLE: {
+    status: 503,
+    vi: 'Không mở được khóa ký của cơ quan (sai mật khẩu hoặc tệp khóa hỏng), vui lòng báo quản trị',
+    en: 'The agency signing key cannot be opened',
+  },
+  SIGNATURE_CERTIFICATE_INVALID: {
+    status: 409,
+    vi: 'Chứng thư số đã hết hạn, chưa có hiệu lực hoặc không dùng để ký',
+    en: 'Certificate expired, not yet valid or not for signing',
+  },
+  SIGNATURE_CMS_MISMATCH: {
+    status: 422,
+    vi: 'Chữ ký trả về không khớp với tài liệu đã chuẩn bị',
+    en: 'The returned signature does not match the prepared document',
+  },
+  SIGNATURE_SESSION_EXPIRED: { status: 410, vi: 'Phiên ký đã hết hạn hoặc đã hoàn tất, vui lòng ký lại', en: 'Signing session expired or used' },
+  SIGNATURE_TIMESTAMP_FAILED: { status: 502, vi: 'Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian', en: 'Time-stamp authority failed' },
+  SIGNATURE_NOT_PDF: { status: 415, vi: 'Chỉ ký và kiểm tra được tệp PDF', en: 'Only PDF files can be signed or verified' },
+  TRUST_ANCHOR_INVALID: {
+    status: 422,
+    vi: 'Không đọc được chứng thư gốc hoặc đây không phải chứng thư của tổ chức cung cấp dịch vụ chứng thực',
+    en: 'Unreadable certificate or not a CA certificate',
+  },
+  TRUST_ANCHOR_DUPLICATE: { status: 409, vi: 'Chứng thư gốc này đã có trong danh sách tin cậy', en: 'Trust anchor already present' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

@@ -46,9 +46,11 @@ function allActions(): Action[] {
     { kind: 'org.agency.create', parent: null },
     { kind: 'calendar.edit' },
     { kind: 'outbox.read' },
+    { kind: 'signature.trust.manage' },
+    { kind: 'signature.sign' },
   ]
   for (const a of AGENCIES) {
-    actions.push({ kind: 'dossier.intake', agency: a }, { kind: 'dossier.book', agency: a })
+    actions.push({ kind: 'dossier.intake', agency: a }, { kind: 'dossier.book', agency: a }, { kind: 'signature.seal', agencyId: a.agencyId })
     for (const b of [a, ...AGENCIES.filter((x) => x !== a).slice(0, 1)]) {
       const dossier = { agencies: b === a ? [a] : [a, b], applicantUserId: null }
       actions.push({ kind: 'dossier.view', dossier }, { kind: 'dossier.receive', dossier }, { kind: 'dossier.extend', dossier })
@@ -69,10 +71,14 @@ function expected(roles: Role[], home: string | null, action: Action): boolean {
   if (action.kind === 'dossier.intake') return has('receiving_officer') && within(home, action.agency)
   if (action.kind === 'dossier.receive') return has('receiving_officer') && inDossier(action.dossier)
   if (action.kind === 'dossier.extend') return has('agency_leader', 'unit_head') && inDossier(action.dossier)
+  // A seal is the agency's own: only its clerk or leader applies it, never a parent agency's staff.
+  if (action.kind === 'signature.seal') return has('clerk', 'agency_leader') && home === action.agencyId
+  if (action.kind === 'signature.sign') return roles.some((r) => r !== 'citizen')
   if (has('system_admin')) return true
   switch (action.kind) {
     case 'calendar.edit':
     case 'outbox.read':
+    case 'signature.trust.manage':
       return false
     case 'dossier.view':
       return has('receiving_officer', 'processing_officer', 'unit_head', 'agency_leader', 'agency_admin') && inDossier(action.dossier)

@@ -25,6 +25,9 @@ export type Action =
   | { kind: 'dossier.receive'; dossier: DossierSubject }
   | { kind: 'dossier.extend'; dossier: DossierSubject }
   | { kind: 'dossier.book'; agency: AgencySubject }
+  | { kind: 'signature.trust.manage' }
+  | { kind: 'signature.seal'; agencyId: string }
+  | { kind: 'signature.sign' }
 
 /** A dossier as policies see it: the agencies concerned (place of receipt and competent authority) and its applicant. */
 export interface DossierSubject {
@@ -97,6 +100,14 @@ export function can(actor: Actor | null, action: Action): boolean {
         sysAdmin ||
         (has(actor, 'receiving_officer', 'unit_head', 'agency_leader', 'agency_admin') && withinJurisdiction(actor, action.agency))
       )
+    case 'signature.trust.manage':
+      return sysAdmin
+    // The agency's seal is applied by its clerk (văn thư) or its leader, and only that agency's own.
+    case 'signature.seal':
+      return has(actor, 'clerk', 'agency_leader') && actor.agencyId === action.agencyId
+    // A personal signature is made with the officer's own certificate (USB token or signing service).
+    case 'signature.sign':
+      return actor.roles.some((r) => r !== 'citizen')
     case 'org.staff.manage':
       return (
         sysAdmin || (has(actor, 'agency_admin') && withinJurisdiction(actor, action.agency) && !action.grantsRoles.includes('system_admin'))

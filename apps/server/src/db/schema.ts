@@ -183,6 +183,9 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable
   dossier_drafts: DossierDraftsTable
   outbox_messages: OutboxMessagesTable
+  trust_anchors: TrustAnchorsTable
+  signed_documents: SignedDocumentsTable
+  signing_sessions: SigningSessionsTable
 }
 
 export interface CalendarOverridesTable {
@@ -287,5 +290,46 @@ export interface OutboxMessagesTable {
   subject: string | null
   body: string
   dossier_code: string | null
+  created_at: CreatedAt
+}
+
+export interface TrustAnchorsTable {
+  id: Generated<string>
+  label: string
+  certificate: Buffer
+  sha256: string
+  subject: string
+  issuer: string
+  serial_number: string
+  not_before: Timestamp
+  not_after: Timestamp
+  created_by: string | null
+  created_at: CreatedAt
+}
+
+export interface SignedDocumentsTable {
+  file_id: string
+  source_file_id: string
+  mode: 'seal' | 'external'
+  agency_id: string
+  signed_by: string
+  signer_subject: string
+  signer_sha256: string
+  timestamped: boolean
+  created_at: CreatedAt
+}
+
+export interface SigningSessionsTable {
+  id: Generated<string>
+  source_file_id: string
+  prepared_key: string
+  prepared: Json<unknown>
+  digest: string
+  agency_id: string
+  created_by: string
+  signer_subject: string
+  signer_sha256: string
+  expires_at: Timestamp
+  completed_file_id: string | null
   created_at: CreatedAt
 }

@@ -4,15 +4,16 @@ import type { DB, StoredFilesTable } from '../../db/schema.ts'
 type Db = Kysely<DB> | Transaction<DB>
 export type StoredFileRow = Selectable<StoredFilesTable>
 
-/** What a stored file is for; templates are public forms, later purposes (dossier attachments) are not. */
-export type FilePurpose = 'procedure_template' | 'dossier_attachment'
+/** What a stored file is for; templates are public forms, the others are not. */
+export type FilePurpose = 'procedure_template' | 'dossier_attachment' | 'signed_document'
 
 export async function insertStoredFile(db: Db, row: Insertable<StoredFilesTable> & { purpose: FilePurpose }): Promise<void> {
   await db.insertInto('stored_files').values(row).execute()
 }
 
-export function findStoredFile(db: Db, id: string, purpose: FilePurpose): Promise<StoredFileRow | undefined> {
-  return db.selectFrom('stored_files').selectAll().where('id', '=', id).where('purpose', '=', purpose).executeTakeFirst()
+export function findStoredFile(db: Db, id: string, purpose: FilePurpose | readonly FilePurpose[]): Promise<StoredFileRow | undefined> {
+  const purposes: readonly FilePurpose[] = typeof purpose === 'string' ? [purpose] : purpose
+  return db.selectFrom('stored_files').selectAll().where('id', '=', id).where('purpose', 'in', purposes).executeTakeFirst()
 }
 
 /** The ids among `ids` that name a stored file of this purpose. */

@@ -51,14 +51,43 @@ async function storeUpload(ctx: Deps, meta: RequestMeta, spec: UploadSpec, input
   if (input.body.length > spec.maxBytes) throw new AppError('FILE_TOO_LARGE', `tối đa ${spec.maxBytes / 1024 / 1024} MB`)
   const type = detectContentType(input.body)
   if (!type || (spec.kinds && !spec.kinds.has(type.kind))) throw new AppError(spec.typeError, name)
+  return storeFile(ctx, meta, {
+    purpose: spec.purpose,
+    prefix: spec.prefix,
+    fileName: withExtension(name, type.extensions),
+    contentType: type.contentType,
+    body: input.body,
+    auditAction: spec.auditAction,
+  })
+}
 
+export interface FileToStore {
+  purpose: FilePurpose
+  prefix: string
+  fileName: string
+  contentType: string
+  body: Buffer
+  auditAction: string
+  auditDetails?: Record<string, unknown>
+}
+
+/**
+ * Writes the object, then commits its row, its audit entry and whatever `within` adds in one
+ * transaction; a failed transaction removes the object again. Checks are the caller's.
+ */
+export async function storeFile(
+  ctx: Deps,
+  meta: RequestMeta,
+  input: FileToStore,
+  within?: (tx: Transaction<DB>, file: StoredFile) => Promise<void>,
+): Promise<StoredFile> {
   const id = randomUUID()
   const row = {
     id,
-    storage_key: `${spec.prefix}/${new Date().getUTCFullYear()}/${id}`,
-    purpose: spec.purpose,
-    file_name: withExtension(name, type.extensions),
-    content_type: type.contentType,
+    storage_key: `${input.prefix}/${new Date().getUTCFullYear()}/${id}`,
+    purpose: input.purpose,
+    file_name: input.fileName,
+    content_type: input.contentType,
     size_bytes: input.body.length,
     sha256: createHash('sha256').update(input.body).digest('hex'),
     created_by: meta.actor?.userId ?? null,
@@ -68,11 +97,18 @@ async function storeUpload(ctx: Deps, meta: RequestMeta, spec: UploadSpec, input
     await ctx.database.db.transaction().execute(async (tx) => {
       await insertStoredFile(tx, row)
       await writeAudit(tx, meta, {
-        action: spec.auditAction,
+        action: input.auditAction,
         subjectType: 'stored_file',
         subjectId: id,
-        details: { fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes, sha256: row.sha256 },
+        details: {
+          fileName: row.file_name,
+          contentType: row.content_type,
+          sizeBytes: row.size_bytes,
+          sha256: row.sha256,
+          ...input.auditDetails,
+        },
       })
+      await within?.(tx, toStoredFile(row))
     })
   } catch (e) {
     await ctx.storage.delete(row.storage_key).catch((err: unknown) => {
@@ -117,9 +153,12 @@ export function uploadAttachment(ctx: Deps, meta: RequestMeta, input: { fileName
   )
 }
 
-/** A stored attachment's row and bytes; who may read it is decided by the caller. */
+/** Files people upload or Congso signs for them; templates are public and opened by `openTemplate`. */
+const PRIVATE_PURPOSES: readonly FilePurpose[] = [ATTACHMENT, 'signed_document']
+
+/** A stored attachment's (or signed document's) row and bytes; who may read it is decided by the caller. */
 export async function openAttachment(ctx: Deps, id: string): Promise<{ file: StoredFile; createdBy: string | null; stream: Readable }> {
-  const row = await findStoredFile(ctx.database.db, id, ATTACHMENT)
+  const row = await findStoredFile(ctx.database.db, id, PRIVATE_PURPOSES)
   if (!row) throw new AppError('NOT_FOUND', id)
   const stream = await ctx.storage.get(row.storage_key)
   if (!stream) {
