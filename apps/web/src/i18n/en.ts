@@ -2,12 +2,14 @@ import type { vi } from './vi.ts'
 import { dossierSharedEn } from './dossiers/shared.en.ts'
 import { dossierPortalEn } from './dossiers/portal.en.ts'
 import { dossierOfficerEn } from './dossiers/officer.en.ts'
+import { signaturesEn } from './signatures.en.ts'
 
 /** English UI catalog — must carry exactly the keys of the Vietnamese one. */
 export const en = {
   ...dossierSharedEn,
   ...dossierPortalEn,
   ...dossierOfficerEn,
+  ...signaturesEn,
   'app.title': 'Public Service Portal',
   'app.skip': 'Skip to main content',
   'app.footer': 'Congso — open-source e-government platform',

@@ -1,8 +1,9 @@
 /**
  * A minimal PDF object model and parser: only what the incremental writer and the validator need
- * (dictionaries, arrays, names, numbers, strings, references; no stream decoding). Hostile input is
- * expected, so every loop is bounded and every anomaly throws a PdfSyntaxError that callers turn
- * into a report code — never an unbounded recursion or a silent guess.
+ * (dictionaries, arrays, names, numbers, strings, references, and the byte span of a stream's data;
+ * decoding is in filters.ts). Hostile input is expected, so every loop is bounded and every anomaly
+ * throws a PdfSyntaxError that callers turn into a report code — never an unbounded recursion or a
+ * silent guess.
  */
 
 export class PdfSyntaxError extends Error {
@@ -15,7 +16,10 @@ export class PdfSyntaxError extends Error {
 }
 
 export class PdfName {
-  /** The name as written, without the slash and with #xx escapes left in place (compared raw). */
+  /**
+   * The name without the slash, #xx escapes decoded (one char per byte), so /Type and /T#79pe are
+   * the same key here as in every viewer; serialize() escapes again.
+   */
   constructor(readonly name: string) {}
 }
 
@@ -52,7 +56,8 @@ export class PdfDict {
 
 export type PdfValue = PdfDict | PdfValue[] | PdfName | PdfRef | PdfString | number | boolean | null
 
-const MAX_DEPTH = 64
+/** Arrays and dictionaries nested deeper than this are refused (no real PDF comes close). */
+export const MAX_DEPTH = 100
 
 export function isWhite(c: number | undefined): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00
@@ -70,6 +75,17 @@ function hexValue(c: number): number {
   if (c >= 0x41 && c <= 0x46) return c - 0x37
   if (c >= 0x61 && c <= 0x66) return c - 0x57
   return -1
+}
+
+const ESCAPES: Partial<Record<number, number>> = {
+  0x6e: 0x0a,
+  0x72: 0x0d,
+  0x74: 0x09,
+  0x62: 0x08,
+  0x66: 0x0c,
+  0x28: 0x28,
+  0x29: 0x29,
+  0x5c: 0x5c,
 }
 
 export class PdfParser {
@@ -146,7 +162,15 @@ export class PdfParser {
     const start = ++this.pos
     while (this.pos < this.bytes.length && !isWhite(this.bytes[this.pos]) && !isDelimiter(this.bytes[this.pos])) this.pos++
     // Buffer's latin1 is a true byte-to-code-unit mapping (TextDecoder's 'latin1' is windows-1252).
-    return new PdfName(Buffer.from(this.bytes.subarray(start, this.pos)).toString('latin1'))
+    const raw = Buffer.from(this.bytes.subarray(start, this.pos)).toString('latin1')
+    if (!raw.includes('#')) return new PdfName(raw)
+    const decoded = raw.replace(/#(..)?/gs, (_, hex: string | undefined) => {
+      if (hex === undefined || !/^[0-9A-Fa-f]{2}$/.test(hex)) throw new PdfSyntaxError('invalid #xx escape in a name', start)
+      const code = parseInt(hex, 16)
+      if (code === 0) throw new PdfSyntaxError('NUL in a name', start)
+      return String.fromCharCode(code)
+    })
+    return new PdfName(decoded)
   }
 
   private parseLiteralString(): PdfString {
@@ -160,17 +184,8 @@ export class PdfParser {
       if (c === 0x5c) {
         const e = b[this.pos++]
         if (e === undefined) break
-        const simple: Record<number, number> = {
-          0x6e: 0x0a,
-          0x72: 0x0d,
-          0x74: 0x09,
-          0x62: 0x08,
-          0x66: 0x0c,
-          0x28: 0x28,
-          0x29: 0x29,
-          0x5c: 0x5c,
-        }
-        if (simple[e] !== undefined) out.push(simple[e])
+        const simple = ESCAPES[e]
+        if (simple !== undefined) out.push(simple)
         else if (e >= 0x30 && e <= 0x37) {
           let v = e - 0x30
           for (let i = 0; i < 2 && (b[this.pos] ?? 0) >= 0x30 && (b[this.pos] ?? 0) <= 0x37; i++) v = v * 8 + (b[this.pos++]! - 0x30)
@@ -257,18 +272,67 @@ export interface IndirectObject {
   value: PdfValue
   /** Offset just after the value; "stream" or "endobj" follows. */
   end: number
+  /** For a stream object: the span of its (still encoded) data, exactly /Length bytes. */
+  stream?: Span
 }
 
-/** Parses "num gen obj <value>" at an offset. Streams are not decoded: callers that need a dict get the dict. */
-export function parseIndirectObject(bytes: Uint8Array, offset: number): IndirectObject {
+/**
+ * Parses "num gen obj <value>" at an offset, and for a stream finds its data by /Length, checking
+ * that "endstream" follows (a wrong /Length is an error, never a guess). An indirect /Length is
+ * looked up through `lengthOf`; without it, such a stream is an error.
+ */
+export function parseIndirectObject(
+  bytes: Uint8Array,
+  offset: number,
+  lengthOf?: (ref: PdfRef) => PdfValue | undefined,
+): IndirectObject {
+  if (!Number.isSafeInteger(offset) || offset < 0 || offset >= bytes.length) throw new PdfSyntaxError('object offset outside the file', 0)
   const p = new PdfParser(bytes, offset)
   const num = p.readInteger()
   const gen = p.readInteger()
   p.expectKeyword('obj')
   const value = p.parseValue()
-  return { num, gen, value, end: p.pos }
+  const end = p.pos
+  if (!(value instanceof PdfDict)) return { num, gen, value, end }
+  const save = p.pos
+  if (p.readToken() !== 'stream') {
+    p.pos = save
+    return { num, gen, value, end }
+  }
+  // "stream" is followed by CRLF or LF (a lone CR is tolerated), then the data.
+  let start = p.pos
+  if (bytes[start] === 0x0d) start++
+  if (bytes[start] === 0x0a) start++
+  const lengthValue = value.get('Length')
+  const length = lengthValue instanceof PdfRef ? lengthOf?.(lengthValue) : lengthValue
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) throw new PdfSyntaxError('stream without a usable /Length', start)
+  const dataEnd = start + length
+  if (dataEnd > bytes.length) throw new PdfSyntaxError('stream /Length runs past the end of the file', start)
+  const after = new PdfParser(bytes, dataEnd)
+  after.skipWhitespace()
+  if (after.readToken() !== 'endstream') throw new PdfSyntaxError('stream /Length does not end at "endstream"', dataEnd)
+  return { num, gen, value, end, stream: { start, end: dataEnd } }
 }
 
 export function nameOf(v: PdfValue | undefined): string | undefined {
   return v instanceof PdfName ? v.name : undefined
+}
+
+export function isNamed(v: PdfValue | undefined, name: string): boolean {
+  return v instanceof PdfName && v.name === name
+}
+
+/** Structural equality of two values (dictionary key order and byte spans ignored). Bounded by MAX_DEPTH like the parser. */
+export function equalValues(a: PdfValue | undefined, b: PdfValue | undefined, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false
+  if (a === b) return true
+  if (a === undefined || b === undefined || a === null || b === null) return false
+  if (typeof a !== 'object' || typeof b !== 'object') return false
+  if (a instanceof PdfName) return b instanceof PdfName && a.name === b.name
+  if (a instanceof PdfRef) return b instanceof PdfRef && a.num === b.num && a.gen === b.gen
+  if (a instanceof PdfString) return b instanceof PdfString && Buffer.from(a.bytes).equals(b.bytes)
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => equalValues(v, b[i], depth + 1))
+  if (!(b instanceof PdfDict) || a.entries.size !== b.entries.size) return false
+  for (const [k, v] of a.entries) if (!equalValues(v, b.get(k), depth + 1)) return false
+  return true
 }

@@ -17,6 +17,15 @@ export type SigningErrorCode =
   | 'pkcs12-no-key'
   | 'image-unreadable'
   | 'timestamp-failed'
+  /** The appearance options cannot be honoured (rect, text length, missing name). */
+  | 'appearance-invalid'
+  /** The CMS is well-formed and over the right digest, but its signature value does not verify with its certificate. */
+  | 'cms-signature-invalid'
+  /** The CMS was made with another certificate than the one the signature was prepared for. */
+  | 'cms-signer-mismatch'
+  | 'certificate-unreadable'
+  /** A stored PreparedSignature whose bytes, ByteRange or digest do not agree with each other. */
+  | 'prepared-signature-invalid'
 
 export class SigningError extends Error {
   constructor(

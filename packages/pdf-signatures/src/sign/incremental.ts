@@ -1,23 +1,30 @@
-import { getObject, openPdf, pageRef, resolve, resolveDict, serialize, textString, type PdfDocument } from '../pdf/document.ts'
-import { PdfDict, PdfName, PdfRef, PdfString, type PdfValue } from '../pdf/objects.ts'
-import { appearanceContent } from './appearance.ts'
+import { getObject, openPdf, resolve, resolveDict, serialize, textString, type PdfDocument } from '../pdf/document.ts'
+import { PdfDict, PdfName, PdfRef, PdfString } from '../pdf/objects.ts'
+import { buildAppearance, VIETNAM_UTC_OFFSET_MINUTES, type Rect, type SignatureAppearance } from './appearance.ts'
+import { SigningError } from './errors.ts'
+import { copyDict, dict, IncrementalWriter, name } from './writer.ts'
 
 /**
  * Appends a signature field, its widget, its appearance and a /Sig dictionary with placeholders as
  * an incremental update (ISO 32000-1 §7.5.6): the original bytes are never touched, which is what
- * keeps earlier signatures valid.
+ * keeps earlier signatures valid. The update holds only what a later signature may add: the new
+ * signature dictionary, widget and appearance (with its fonts and images), the page's /Annots
+ * gaining the widget, and the AcroForm's /Fields gaining it with /SigFlags 3.
  */
 
 export interface PlaceholderOptions {
-  name: string
-  title?: string | undefined
+  appearance: SignatureAppearance
+  /** Written to /Name; the certificate remains the authority on who signed. */
+  name?: string | undefined
   reason?: string | undefined
   location?: string | undefined
   signingTime: Date
+  /** The time zone the appearance and /M show; default UTC+7. */
+  timeZoneOffsetMinutes?: number | undefined
   /** 0-based page index. */
   page: number
-  /** [x1, y1, x2, y2] in PDF user space. */
-  rect: [number, number, number, number]
+  /** [x1, y1, x2, y2] in PDF user space; default depends on the appearance (copy: top right of the page). */
+  rect?: Rect | undefined
   /** Bytes reserved for the CMS; the hex placeholder is twice as long. */
   contentsSize: number
 }
@@ -32,158 +39,196 @@ export interface Placeholder {
   byteRangeLength: number
 }
 
+/** Refused before parsing, like the validator does. */
+export const MAX_SIGNING_INPUT_BYTES = 100 * 1024 * 1024
+const MAX_PAGE_TREE_NODES = 200_000
+const MAX_PAGE_TREE_DEPTH = 64
 const BYTE_RANGE_PLACEHOLDER = `[0 ${'0'.repeat(10)} ${'0'.repeat(10)} ${'0'.repeat(10)}]`
+const DEFAULT_RECT: Rect = [36, 36, 256, 96]
+const DEFAULT_SEAL_RECT: Rect = [300, 60, 540, 170]
 
-function pdfDate(d: Date): string {
+function pdfDate(d: Date, offsetMinutes: number): string {
+  const local = new Date(d.getTime() + offsetMinutes * 60_000)
   const p = (n: number): string => String(n).padStart(2, '0')
-  return `D:${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}Z`
+  const abs = Math.abs(offsetMinutes)
+  const zone = offsetMinutes === 0 ? 'Z' : `${offsetMinutes < 0 ? '-' : '+'}${p(Math.floor(abs / 60))}'${p(abs % 60)}'`
+  return `D:${local.getUTCFullYear()}${p(local.getUTCMonth() + 1)}${p(local.getUTCDate())}${p(local.getUTCHours())}${p(local.getUTCMinutes())}${p(local.getUTCSeconds())}${zone}`
 }
 
-function dict(entries: Record<string, PdfValue>): PdfDict {
-  const d = new PdfDict()
-  for (const [k, v] of Object.entries(entries)) d.entries.set(k, v)
-  return d
+const unreadable = (message: string): SigningError => new SigningError('pdf-unreadable', message)
+
+/** Opens the document for signing: size, header, a readable cross-reference chain, no encryption. */
+export function openForSigning(bytes: Uint8Array): PdfDocument {
+  if (bytes.length > MAX_SIGNING_INPUT_BYTES) throw unreadable(`the PDF is larger than ${MAX_SIGNING_INPUT_BYTES} bytes`)
+  if (Buffer.from(bytes.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) throw unreadable('not a PDF (no %PDF- header)')
+  const doc = readPdf(() => openPdf(bytes))
+  if (doc.trailer.get('Encrypt') !== undefined) throw new SigningError('pdf-encrypted', 'the PDF is encrypted; sign the decrypted document')
+  return doc
 }
 
-function copyDict(d: PdfDict): PdfDict {
-  const out = new PdfDict()
-  for (const [k, v] of d.entries) out.entries.set(k, v)
-  return out
+/** Runs a read of the document, turning every parse failure (PdfSyntaxError, inflate errors, …) into 'pdf-unreadable'. */
+function readPdf<T>(read: () => T): T {
+  try {
+    return read()
+  } catch (e) {
+    if (e instanceof SigningError) throw e
+    throw unreadable(`the PDF cannot be read: ${e instanceof Error ? e.message : String(e)}`)
+  }
+}
+
+const typeOf = (d: PdfDict): string | undefined => {
+  const t = d.get('Type')
+  return t instanceof PdfName ? t.name : undefined
+}
+
+/** The page's reference, walking /Pages with /Count to skip subtrees, bounded in depth and nodes, refusing cycles. */
+export function findPage(doc: PdfDocument, index: number): PdfRef {
+  const pages = resolveDict(doc, doc.trailer.get('Root'), 'catalog').get('Pages')
+  if (!(pages instanceof PdfRef)) throw unreadable('catalog /Pages is not a reference')
+  if (!Number.isSafeInteger(index) || index < 0) throw new SigningError('page-out-of-range', `page index ${index} is not a page`)
+  let skipped = 0
+  let visited = 0
+  const onPath = new Set<number>()
+  const visit = (ref: PdfRef, depth: number): PdfRef | undefined => {
+    if (depth > MAX_PAGE_TREE_DEPTH || ++visited > MAX_PAGE_TREE_NODES) throw unreadable('page tree too deep or too large')
+    if (onPath.has(ref.num)) throw unreadable('page tree has a cycle')
+    const node = resolveDict(doc, ref, 'page tree node')
+    const kids = resolve(doc, node.get('Kids'))
+    if (typeOf(node) === 'Page' || (typeOf(node) !== 'Pages' && !Array.isArray(kids))) return skipped++ === index ? ref : undefined
+    const count = node.get('Count')
+    if (depth > 0 && typeof count === 'number' && Number.isSafeInteger(count) && count >= 0 && skipped + count <= index) {
+      skipped += count
+      return undefined
+    }
+    if (!Array.isArray(kids)) throw unreadable('page tree node without /Kids')
+    onPath.add(ref.num)
+    for (const kid of kids) {
+      if (!(kid instanceof PdfRef)) throw unreadable('page tree kid is not a reference')
+      const found = visit(kid, depth + 1)
+      if (found) return found
+    }
+    onPath.delete(ref.num)
+    return undefined
+  }
+  const found = visit(pages, 0)
+  if (!found) throw new SigningError('page-out-of-range', `the document has no page ${index + 1}`)
+  return found
+}
+
+/** The page's /MediaBox, inherited through /Parent when absent; A4 when nowhere to be found. */
+function mediaBox(doc: PdfDocument, page: PdfDict): Rect {
+  let node: PdfDict | undefined = page
+  for (let depth = 0; node && depth < MAX_PAGE_TREE_DEPTH; depth++) {
+    const box = resolve(doc, node.get('MediaBox'))
+    if (Array.isArray(box) && box.length === 4 && box.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      const [a, b, c, d] = box as Rect
+      return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)]
+    }
+    const parent = resolve(doc, node.get('Parent'))
+    node = parent instanceof PdfDict ? parent : undefined
+  }
+  return [0, 0, 595.28, 841.89]
+}
+
+function signatureRect(opts: PlaceholderOptions, page: Rect): Rect {
+  const { appearance } = opts
+  if (appearance.kind === 'invisible') return [0, 0, 0, 0]
+  let rect = opts.rect
+  if (!rect && appearance.kind === 'copy') {
+    // Top right of the page, about 1 cm in from the edges.
+    const width = Math.min(240, page[2] - page[0] - 40)
+    const height = (appearance.lines.length + 1) * 12 + 8
+    rect = [page[2] - 28 - width, page[3] - 20 - height, page[2] - 28, page[3] - 20]
+  }
+  rect ??= appearance.kind === 'agency' ? DEFAULT_SEAL_RECT : DEFAULT_RECT
+  if (!Array.isArray(rect) || rect.length !== 4 || !rect.every((v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 14_400))
+    throw new SigningError('appearance-invalid', 'rect must be four finite numbers [x1, y1, x2, y2]')
+  const [x1, y1, x2, y2] = rect
+  if (Math.abs(x2 - x1) < 4 || Math.abs(y2 - y1) < 4) throw new SigningError('appearance-invalid', 'rect is too small for a visible signature')
+  return [Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2)]
 }
 
 export function addSignaturePlaceholder(original: Uint8Array, opts: PlaceholderOptions): Placeholder {
-  const doc: PdfDocument = openPdf(original)
-  const rootRef = doc.trailer.get('Root')
-  if (!(rootRef instanceof PdfRef)) throw new TypeError('trailer /Root is not a reference')
-  const size = doc.trailer.get('Size')
-  if (typeof size !== 'number' || !Number.isInteger(size) || size < 1) throw new TypeError('trailer /Size is missing')
-  const catalog = copyDict(resolveDict(doc, rootRef, 'catalog'))
-  const page = pageRef(doc, opts.page)
+  if (!Number.isSafeInteger(opts.contentsSize) || opts.contentsSize < 256 || opts.contentsSize > 1024 * 1024)
+    throw new RangeError('contentsSize must be between 256 bytes and 1 MiB')
+  const offset = opts.timeZoneOffsetMinutes ?? VIETNAM_UTC_OFFSET_MINUTES
+  const doc = openForSigning(original)
 
-  let nextNum = size
-  const sigRef = new PdfRef(nextNum++, 0)
-  const widgetRef = new PdfRef(nextNum++, 0)
-  const apRef = new PdfRef(nextNum++, 0)
-  const updated = new Map<number, { ref: PdfRef; body: string }>()
-  const put = (ref: PdfRef, value: PdfValue): void => void updated.set(ref.num, { ref, body: serialize(value) })
-
-  const [x1, y1, x2, y2] = opts.rect
-  const width = Math.abs(x2 - x1)
-  const height = Math.abs(y2 - y1)
-  const content = Buffer.from(appearanceContent(width, height, opts), 'latin1')
-  const apDict = dict({
-    Type: new PdfName('XObject'),
-    Subtype: new PdfName('Form'),
-    BBox: [0, 0, width, height],
-    Resources: dict({
-      Font: dict({
-        F1: dict({
-          Type: new PdfName('Font'),
-          Subtype: new PdfName('Type1'),
-          BaseFont: new PdfName('Helvetica'),
-          Encoding: new PdfName('WinAnsiEncoding'),
-        }),
-      }),
-    }),
-    Length: content.length,
+  // Everything the update rewrites is read first, so a broken document fails before anything is built.
+  const read = readPdf(() => {
+    const rootRef = doc.trailer.get('Root')
+    if (!(rootRef instanceof PdfRef)) throw unreadable('trailer /Root is not a reference')
+    const catalog = copyDict(resolveDict(doc, rootRef, 'catalog'))
+    const page = findPage(doc, opts.page)
+    const pageDict = copyDict(resolveDict(doc, page, 'page'))
+    const annots = pageDict.get('Annots')
+    const annotsArray = annots instanceof PdfRef ? getObject(doc, annots) : annots
+    if (annotsArray !== undefined && annotsArray !== null && !Array.isArray(annotsArray)) throw unreadable('page /Annots is not an array')
+    const acroFormValue = catalog.get('AcroForm')
+    const acroForm = copyDict(acroFormValue === undefined ? new PdfDict() : resolveDict(doc, acroFormValue, 'AcroForm'))
+    const fields = acroForm.get('Fields')
+    const fieldsArray = resolve(doc, fields)
+    if (fieldsArray !== undefined && fieldsArray !== null && !Array.isArray(fieldsArray)) throw unreadable('AcroForm /Fields is not an array')
+    return { rootRef, catalog, page, pageDict, annots, annotsArray: annotsArray ?? [], acroFormValue, acroForm, fields, fieldsArray: fieldsArray ?? [] }
   })
-  updated.set(apRef.num, { ref: apRef, body: `${serialize(apDict)}\nstream\n${content.toString('latin1')}\nendstream` })
+  const rect = signatureRect(opts, readPdf(() => mediaBox(doc, read.pageDict)))
 
-  put(
+  const writer = readPdf(() => new IncrementalWriter(doc, doc.xrefStream))
+  const sigRef = writer.alloc()
+  const widgetRef = writer.alloc()
+  const [x1, y1, x2, y2] = rect
+  const apRef =
+    opts.appearance.kind === 'invisible'
+      ? undefined
+      : buildAppearance(writer, opts.appearance, x2 - x1, y2 - y1, { signingTime: opts.signingTime, timeZoneOffsetMinutes: offset })
+
+  writer.put(
     widgetRef,
     dict({
-      Type: new PdfName('Annot'),
-      Subtype: new PdfName('Widget'),
-      FT: new PdfName('Sig'),
+      Type: name('Annot'),
+      Subtype: name('Widget'),
+      FT: name('Sig'),
       T: textString(`Signature${sigRef.num}`),
       V: sigRef,
-      P: page,
-      Rect: [x1, y1, x2, y2],
+      P: read.page,
+      Rect: rect,
       F: 4,
-      AP: dict({ N: apRef }),
+      AP: apRef ? dict({ N: apRef }) : undefined,
     }),
   )
 
   // The page gets the widget in /Annots; an indirect /Annots array is rewritten in place instead.
-  const pageDict = copyDict(resolveDict(doc, page, 'page'))
-  const annots = pageDict.get('Annots')
-  if (annots instanceof PdfRef) {
-    const arr = getObject(doc, annots)
-    if (!Array.isArray(arr)) throw new TypeError('page /Annots is not an array')
-    put(annots, [...arr, widgetRef])
-  } else {
-    pageDict.entries.set('Annots', [...(Array.isArray(annots) ? annots : []), widgetRef])
-    put(page, pageDict)
+  if (read.annots instanceof PdfRef) writer.put(read.annots, [...read.annotsArray, widgetRef])
+  else {
+    read.pageDict.entries.set('Annots', [...read.annotsArray, widgetRef])
+    writer.put(read.page, read.pageDict)
   }
 
   // AcroForm: append to /Fields (wherever it lives) and set SigFlags 3 (signatures exist, append only).
-  const acroFormValue = catalog.get('AcroForm')
-  const acroForm = copyDict(acroFormValue === undefined ? new PdfDict() : resolveDict(doc, acroFormValue, 'AcroForm'))
-  const fields = acroForm.get('Fields')
-  if (fields instanceof PdfRef) {
-    const arr = getObject(doc, fields)
-    if (!Array.isArray(arr)) throw new TypeError('AcroForm /Fields is not an array')
-    put(fields, [...arr, widgetRef])
-  } else {
-    const existing = resolve(doc, fields)
-    acroForm.entries.set('Fields', [...(Array.isArray(existing) ? existing : []), widgetRef])
-  }
+  const { acroForm, acroFormValue } = read
+  if (read.fields instanceof PdfRef) writer.put(read.fields, [...read.fieldsArray, widgetRef])
+  else acroForm.entries.set('Fields', [...read.fieldsArray, widgetRef])
   acroForm.entries.set('SigFlags', 3)
-  if (acroFormValue instanceof PdfRef) put(acroFormValue, acroForm)
+  if (acroFormValue instanceof PdfRef) writer.put(acroFormValue, acroForm)
   else {
-    catalog.entries.set('AcroForm', acroForm)
-    put(rootRef, catalog)
+    read.catalog.entries.set('AcroForm', acroForm)
+    writer.put(read.rootRef, read.catalog)
   }
 
   // The signature dictionary is written by hand so the placeholders sit at known offsets.
   const contentsPlaceholder = `<${'0'.repeat(opts.contentsSize * 2)}>`
+  const text = (v: string | undefined): string | undefined => (v ? serialize(textString(v.normalize('NFC'))) : undefined)
   const extra = [
-    `/M ${serialize(new PdfString(Buffer.from(pdfDate(opts.signingTime), 'latin1'), true))}`,
-    `/Name ${serialize(textString(opts.name))}`,
-    opts.reason ? `/Reason ${serialize(textString(opts.reason))}` : '',
-    opts.location ? `/Location ${serialize(textString(opts.location))}` : '',
+    `/M ${serialize(new PdfString(Buffer.from(pdfDate(opts.signingTime, offset), 'latin1'), true))}`,
+    opts.name ? `/Name ${text(opts.name)}` : '',
+    opts.reason ? `/Reason ${text(opts.reason)}` : '',
+    opts.location ? `/Location ${text(opts.location)}` : '',
   ].filter(Boolean)
   const sigHead = `<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ${extra.join(' ')} /ByteRange `
-  const sigBody = `${sigHead}${BYTE_RANGE_PLACEHOLDER} /Contents ${contentsPlaceholder}>>`
-  updated.set(sigRef.num, { ref: sigRef, body: sigBody })
+  writer.putRaw(sigRef, `${sigHead}${BYTE_RANGE_PLACEHOLDER} /Contents ${contentsPlaceholder}>>`)
 
-  // Write: the original bytes, then the new and changed objects, then an xref section chained by /Prev.
-  const needsNewline = original[original.length - 1] !== 0x0a && original[original.length - 1] !== 0x0d
-  let text = needsNewline ? '\n' : ''
-  const offsets = new Map<number, number>()
-  let sigObjectOffset = 0
-  for (const { ref, body } of [...updated.values()].sort((a, b) => a.ref.num - b.ref.num)) {
-    const at = original.length + text.length
-    offsets.set(ref.num, at)
-    if (ref.num === sigRef.num) sigObjectOffset = at
-    text += `${ref.num} ${ref.gen} obj\n${body}\nendobj\n`
-  }
-  const xrefOffset = original.length + text.length
-  text += 'xref\n'
-  const nums = [...offsets.keys()].sort((a, b) => a - b)
-  for (let i = 0; i < nums.length;) {
-    let j = i
-    while (j + 1 < nums.length && nums[j + 1] === nums[j]! + 1) j++
-    text += `${nums[i]} ${j - i + 1}\n`
-    for (let k = i; k <= j; k++) {
-      const gen = updated.get(nums[k]!)!.ref.gen
-      text += `${String(offsets.get(nums[k]!)).padStart(10, '0')} ${String(gen).padStart(5, '0')} n\r\n`
-    }
-    i = j + 1
-  }
-  const trailer = dict({ Size: nextNum, Root: rootRef, Prev: doc.startxref })
-  for (const key of ['Info', 'ID']) {
-    const v = doc.trailer.get(key)
-    if (v !== undefined) trailer.entries.set(key, v)
-  }
-  text += `trailer\n${serialize(trailer)}\nstartxref\n${xrefOffset}\n%%EOF\n`
-
-  const appended = Buffer.from(text, 'latin1')
-  const pdf = new Uint8Array(original.length + appended.length)
-  pdf.set(original, 0)
-  pdf.set(appended, original.length)
-  const sigObjectText = `${sigRef.num} ${sigRef.gen} obj\n`
-  const byteRangeStart = sigObjectOffset + sigObjectText.length + sigHead.length
+  const { pdf, offsets } = writer.write()
+  const byteRangeStart = offsets.get(sigRef.num)! + `${sigRef.num} ${sigRef.gen} obj\n`.length + sigHead.length
   const contentsStart = byteRangeStart + BYTE_RANGE_PLACEHOLDER.length + ' /Contents '.length
   return {
     pdf,

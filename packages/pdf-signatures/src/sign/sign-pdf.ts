@@ -1,53 +1,38 @@
-import { createHash } from 'node:crypto'
 import { buildCadesSignature } from './cms.ts'
-import { addSignaturePlaceholder } from './incremental.ts'
+import { SigningError } from './errors.ts'
+import { DEFAULT_CONTENTS_SIZE, embedSignature, preparePdfSignature, type SignatureOptions } from './prepare.ts'
 import type { Signer } from './signer.ts'
+import { addSignatureTimestamp, type TimestampClient } from './timestamp.ts'
 
-export interface SignPdfOptions {
+export interface SignPdfOptions extends SignatureOptions {
   signer: Signer
-  /** The signer's name shown in the appearance and written to /Name. */
-  name: string
-  title?: string
-  reason?: string
-  location?: string
-  /** 0-based page index; default the first page. */
-  page?: number
-  /** [x1, y1, x2, y2] in PDF points; default a box near the bottom-left corner. */
-  rect?: [number, number, number, number]
-  /** The claimed signing time written to /M (PAdES B-B has no trusted time); default now. */
-  signingTime?: Date
-  /** Bytes reserved for the CMS signature; default 16 KiB (enough for a chain of a few RSA certificates). */
-  contentsSize?: number
+  /** A time-stamp authority: the signature gets a signature time-stamp token (PAdES B-T). */
+  timestamp?: TimestampClient
 }
 
+/** Room for a time-stamp token (its own SignedData with the TSA's certificates) besides the signature. */
+const TIMESTAMP_ALLOWANCE = 16_384
+
 /**
- * Signs a PDF with a PAdES baseline B-B signature appended as an incremental update.
- * Returns the complete new file; the input bytes are its unchanged prefix.
+ * Signs a PDF with a PAdES signature (B-B, or B-T with `timestamp`) appended as an incremental
+ * update: prepare → CAdES over the digest → optional time-stamp → embed, the same path as hash
+ * signing with an external signer. Returns the complete new file; the input bytes are its
+ * unchanged prefix. Refuses (SigningError) before writing anything when the certificate is not
+ * usable at the signing time or the document cannot be signed.
  */
 export async function signPdf(pdf: Uint8Array, opts: SignPdfOptions): Promise<Uint8Array> {
-  const contentsSize = opts.contentsSize ?? 16_384
-  const placeholder = addSignaturePlaceholder(pdf, {
-    name: opts.name,
-    title: opts.title,
-    reason: opts.reason,
-    location: opts.location,
-    signingTime: opts.signingTime ?? new Date(),
-    page: opts.page ?? 0,
-    rect: opts.rect ?? [36, 36, 256, 96],
-    contentsSize,
-  })
-  const out = placeholder.pdf
-  const range = [0, placeholder.contentsStart, placeholder.contentsEnd, out.length - placeholder.contentsEnd]
-  const byteRange = `[${range.join(' ')}]`.padEnd(placeholder.byteRangeLength, ' ')
-  if (byteRange.length > placeholder.byteRangeLength) throw new RangeError('the document is too large for the ByteRange placeholder')
-  out.set(Buffer.from(byteRange, 'latin1'), placeholder.byteRangeStart)
-
-  const digest = createHash('sha256')
-    .update(out.subarray(0, placeholder.contentsStart))
-    .update(out.subarray(placeholder.contentsEnd))
-    .digest()
-  const cms = await buildCadesSignature(new Uint8Array(digest), opts.signer)
-  if (cms.length > contentsSize) throw new RangeError(`the signature needs ${cms.length} bytes, more than the ${contentsSize} reserved`)
-  out.set(Buffer.from(Buffer.from(cms).toString('hex'), 'latin1'), placeholder.contentsStart + 1)
-  return out
+  const chain = await opts.signer.certificateChain()
+  const contentsSize = opts.contentsSize ?? DEFAULT_CONTENTS_SIZE + (opts.timestamp ? TIMESTAMP_ALLOWANCE : 0)
+  const { signer, timestamp, ...rest } = opts
+  const prepared = preparePdfSignature(pdf, { ...rest, contentsSize, certificateChain: chain })
+  let cms = await buildCadesSignature(new Uint8Array(Buffer.from(prepared.digest, 'hex')), signer)
+  if (timestamp) {
+    try {
+      cms = await addSignatureTimestamp(cms, timestamp)
+    } catch (e) {
+      if (e instanceof SigningError) throw e
+      throw new SigningError('timestamp-failed', `the time-stamp authority failed: ${e instanceof Error ? e.message : String(e)}`)
+    }
+  }
+  return embedSignature(prepared, cms)
 }

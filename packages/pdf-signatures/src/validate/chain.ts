@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto'
 import * as x509 from '@peculiar/x509'
 import type { CertificateInfo, RevocationStatus, TrustStatus } from './report.ts'
+import { checkRevocation, type CrlCache, type RevocationCheck, type RevocationOptions } from './revocation.ts'
 
 /** A trust anchor: PEM text (one or more certificates) or DER bytes. */
 export type TrustAnchor = string | Uint8Array
@@ -29,10 +30,18 @@ export function parseAnchors(anchors: TrustAnchor[]): { certs: X509Certificate[]
 
 const MAX_CHAIN = 8
 
+interface TrustPath {
+  trust: TrustStatus
+  errors: string[]
+  /** Signer first, then each issuer found; ends with the anchor when `anchored`. */
+  path: X509Certificate[]
+  anchored: boolean
+}
+
 /**
  * Builds a path from the signer to a trust anchor using the certificates in the CMS as
  * intermediates, checks each signature and each certificate's validity at the (claimed) signing
- * time, and the signer's key usage. Revocation (CRL/OCSP) is not checked yet.
+ * time, the signer's key usage and that every issuer is a CA allowed to sign certificates.
  */
 export function evaluateTrust(
   signerDer: Uint8Array,
@@ -40,16 +49,19 @@ export function evaluateTrust(
   anchors: X509Certificate[],
   at: Date,
 ): { trust: TrustStatus; errors: string[] } {
+  const { trust, errors } = buildPath(signerDer, pool, anchors, at)
+  return { trust, errors }
+}
+
+function buildPath(signerDer: Uint8Array, pool: Uint8Array[], anchors: X509Certificate[], at: Date): TrustPath {
   let signer: X509Certificate
   let intermediates: X509Certificate[]
   try {
     signer = new X509Certificate(signerDer)
     intermediates = pool.map((d) => new X509Certificate(d))
   } catch {
-    return { trust: 'unknown', errors: ['certificate-unreadable'] }
+    return { trust: 'unknown', errors: ['certificate-unreadable'], path: [], anchored: false }
   }
-  if (!hasSigningKeyUsage(signerDer)) return { trust: 'invalid-key-usage', errors: ['signer-key-usage'] }
-
   const path: X509Certificate[] = [signer]
   let anchored = anchors.some((a) => a.raw.equals(signer.raw))
   while (!anchored && path.length <= MAX_CHAIN) {
@@ -60,50 +72,92 @@ export function evaluateTrust(
       anchored = true
       break
     }
-    const next = intermediates.find(
-      (c) => !path.some((p) => p.raw.equals(c.raw)) && c.ca && current.checkIssued(c) && current.verify(c.publicKey),
-    )
+    const next = intermediates.find((c) => !path.some((p) => p.raw.equals(c.raw)) && current.checkIssued(c) && current.verify(c.publicKey))
     if (!next) break
     path.push(next)
   }
-  if (!anchored) return { trust: 'untrusted', errors: ['chain-not-trusted'] }
-  for (const cert of path) {
-    if (at.getTime() > Date.parse(cert.validTo)) return { trust: 'expired', errors: ['certificate-expired-at-signing-time'] }
-    if (at.getTime() < Date.parse(cert.validFrom)) return { trust: 'not-yet-valid', errors: ['certificate-not-yet-valid-at-signing-time'] }
+  const fail = (trust: TrustStatus, error: string): TrustPath => ({ trust, errors: [error], path, anchored })
+  if (!hasKeyUsage(signerDer, x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation))
+    return fail('invalid-key-usage', 'signer-key-usage')
+  if (!anchored) return fail('untrusted', 'chain-not-trusted')
+  // Issuers: intermediates must be CAs (basic constraints, path length) allowed to sign certificates;
+  // a trust anchor is the administrator's choice, only its key usage (when present) is held to.
+  for (const [i, issuer] of path.entries()) {
+    if (i === 0) continue
+    const isAnchor = i === path.length - 1
+    if (!hasKeyUsage(issuer.raw, x509.KeyUsageFlags.keyCertSign)) return fail('invalid-key-usage', 'issuer-key-usage')
+    if (isAnchor) continue
+    const bc = new x509.X509Certificate(issuer.raw).getExtension(x509.BasicConstraintsExtension)
+    if (!bc?.ca) return fail('invalid-key-usage', 'issuer-not-ca')
+    if (bc.pathLength !== undefined && i - 1 > bc.pathLength) return fail('invalid-key-usage', 'issuer-path-length-exceeded')
   }
-  return { trust: 'trusted', errors: [] }
+  for (const cert of path) {
+    if (at.getTime() > Date.parse(cert.validTo)) return fail('expired', 'certificate-expired-at-signing-time')
+    if (at.getTime() < Date.parse(cert.validFrom)) return fail('not-yet-valid', 'certificate-not-yet-valid-at-signing-time')
+  }
+  return { trust: 'trusted', errors: [], path, anchored }
 }
 
-function hasSigningKeyUsage(der: Uint8Array): boolean {
+/** True when the key usage extension is absent (no restriction, RFC 5280 §4.2.1.3) or has one of `flags`. */
+function hasKeyUsage(der: Uint8Array, flags: x509.KeyUsageFlags): boolean {
   const ku = new x509.X509Certificate(der).getExtension(x509.KeyUsagesExtension)
-  // No extension means no restriction (RFC 5280 §4.2.1.3).
-  if (!ku) return true
-  return (ku.usages & (x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation)) !== 0
+  return !ku || (ku.usages & flags) !== 0
 }
 
-/** How to reach CRL distribution points and OCSP responders. TODO(issue 5, in progress). */
-export interface RevocationOptions {
-  fetch?: typeof fetch
-  timeoutMs?: number
-}
+export type { RevocationOptions, RevocationCheck } from './revocation.ts'
 
 export interface CertificateAssessment {
   trust: TrustStatus
   revocation: RevocationStatus
+  /** Signer first, then issuers up to the trust anchor when one was found. */
   chain: CertificateInfo[]
+  /** One entry per certificate whose revocation was checked (the path without its anchor). */
+  revocationChecks: RevocationCheck[]
   errors: string[]
 }
 
-/** Trust, revocation and the described chain of a signer certificate at time `at`. */
+/**
+ * Trust, revocation and the described chain of a signer certificate at time `at`. Revocation is
+ * asked only along a path that reached a trust anchor: the addresses come from certificates the
+ * anchors vouch for, never from whatever an uploaded file carries.
+ */
 export async function assessCertificate(
   signerDer: Uint8Array,
   pool: Uint8Array[],
   anchors: X509Certificate[],
   at: Date,
-  _revocation: RevocationOptions | false,
+  revocation: RevocationOptions | false,
 ): Promise<CertificateAssessment> {
-  const { trust, errors } = evaluateTrust(signerDer, pool, anchors, at)
-  return { trust, revocation: 'not-checked', chain: [describe(signerDer)].filter((c): c is CertificateInfo => c !== null), errors }
+  const built = buildPath(signerDer, pool, anchors, at)
+  const chain = built.path.map((c) => describe(c.raw)).filter((c): c is CertificateInfo => c !== null)
+  const result: CertificateAssessment = { trust: built.trust, revocation: 'not-checked', chain, revocationChecks: [], errors: [...built.errors] }
+  if (revocation === false) return result
+  if (!built.anchored) {
+    result.revocation = 'unknown'
+    return result
+  }
+  const cache: CrlCache = new Map()
+  const pairs = built.path.slice(0, -1).map((cert, i) => [cert, built.path[i + 1]!] as const)
+  result.revocationChecks = await Promise.all(pairs.map(([cert, issuer]) => checkRevocation(cert, issuer, at, revocation, cache)))
+  const statuses = result.revocationChecks.map((c) => c.status)
+  if (statuses.includes('revoked')) {
+    result.revocation = 'revoked'
+    result.trust = 'revoked'
+    result.errors.push('certificate-revoked')
+  } else if (statuses.includes('unknown')) {
+    result.revocation = 'unknown'
+    result.errors.push(unknownReason(result.revocationChecks.filter((c) => c.status === 'unknown')))
+  } else result.revocation = 'good'
+  return result
+}
+
+/** 'revocation-no-source' when a certificate names no CRL or OCSP address; 'revocation-unreachable' when none answered; else the answers were unusable. */
+function unknownReason(checks: RevocationCheck[]): string {
+  const errors = checks.flatMap((c) => c.errors)
+  if (errors.includes('revocation-no-source')) return 'revocation-no-source'
+  if (errors.every((e) => e.endsWith('-unreachable'))) return 'revocation-unreachable'
+  if (errors.every((e) => e.endsWith('-unreachable') || e.endsWith('-status-unknown'))) return 'revocation-status-unknown'
+  return 'revocation-response-invalid'
 }
 
 export function describe(der: Uint8Array): CertificateInfo | null {

@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify as cryptoVerify, constants } from 'node:crypto'
+import { createHash, createPublicKey, verify as cryptoVerify, constants, type KeyObject } from 'node:crypto'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import { OID } from '../sign/signer.ts'
@@ -9,13 +9,44 @@ export interface CmsCheck {
   signer?: Uint8Array
   certificates: Uint8Array[]
   signingTime?: Date
+  /** The SignerInfo's signature value: what a PAdES B-T time-stamp is over. */
+  signatureValue?: Uint8Array
 }
 
-const HASHES: Record<string, string> = { [OID.sha256]: 'sha256', [OID.sha384]: 'sha384', [OID.sha512]: 'sha512' }
+export const HASHES: Record<string, string> = { [OID.sha256]: 'sha256', [OID.sha384]: 'sha384', [OID.sha512]: 'sha512' }
 const RSA_SIGS = new Set<string>([OID.rsaEncryption, OID.sha256WithRSA, OID.sha384WithRSA, OID.sha512WithRSA])
 const EC_SIGS = new Set<string>([OID.ecdsaWithSha256, OID.ecdsaWithSha384, OID.ecdsaWithSha512])
+/** X.509-style signature algorithms (certificates, CRLs, OCSP responses): the OID names the hash too. */
+const X509_SIGS: Record<string, { hash: string; rsa: boolean }> = {
+  [OID.sha256WithRSA]: { hash: 'sha256', rsa: true },
+  [OID.sha384WithRSA]: { hash: 'sha384', rsa: true },
+  [OID.sha512WithRSA]: { hash: 'sha512', rsa: true },
+  [OID.ecdsaWithSha256]: { hash: 'sha256', rsa: false },
+  [OID.ecdsaWithSha384]: { hash: 'sha384', rsa: false },
+  [OID.ecdsaWithSha512]: { hash: 'sha512', rsa: false },
+}
 
 const der = (s: { toSchema(): asn1js.AsnType }): Buffer => Buffer.from(s.toSchema().toBER(false))
+
+/**
+ * Verifies a signature made with an X.509-style algorithm (sha*WithRSAEncryption, ecdsa-with-SHA*).
+ * SHA-1 and RSA-PSS are not accepted. Never throws.
+ */
+export function verifyX509Signature(algorithmId: string, data: Uint8Array, signature: Uint8Array, key: KeyObject): boolean {
+  const alg = X509_SIGS[algorithmId]
+  if (!alg) return false
+  try {
+    return alg.rsa
+      ? cryptoVerify(alg.hash, data, { key, padding: constants.RSA_PKCS1_PADDING }, signature)
+      : cryptoVerify(alg.hash, data, key, signature)
+  } catch {
+    return false
+  }
+}
+
+export function publicKeyOf(cert: pkijs.Certificate): KeyObject {
+  return createPublicKey({ key: Buffer.from(cert.subjectPublicKeyInfo.toSchema().toBER(false)), format: 'der', type: 'spki' })
+}
 
 /**
  * Checks a detached CMS SignedData against the signed byte ranges. Every structural surprise is an
@@ -43,29 +74,65 @@ export function checkCms(contents: Uint8Array, signedParts: Uint8Array[]): CmsCh
   if (signedData.encapContentInfo.eContent) return failed('cms-not-detached')
   if (signedData.signerInfos.length !== 1) return failed('cms-signer-count')
   const certs = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
-  const certificates = certs.map((c) => new Uint8Array(der(c)))
   const si = signedData.signerInfos[0]!
+  const checked = verifySignerInfo(si, certs, signedParts, OID.data)
+  const certificates = certs.map((c) => new Uint8Array(der(c)))
+  const signatureValue = new Uint8Array(si.signature.valueBlock.valueHexView)
+  const { integrity, errors, signer } = checked
+  if (checked.fatal) return failed(errors[0]!, { certificates, ...(signer ? { signer } : {}) })
 
-  const signerIndex = certs.findIndex((c) => matchesSid(c, si.sid))
-  const signerCert = certs[signerIndex]
-  if (!signerCert) return failed('signer-certificate-missing', { certificates })
-  const signer = certificates[signerIndex]!
+  let signingTime: Date | undefined
+  const st: unknown = si.signedAttrs?.attributes.find((a) => a.type === OID.signingTime)?.values[0]
+  if (st instanceof asn1js.UTCTime || st instanceof asn1js.GeneralizedTime) signingTime = st.toDate()
+
+  return { integrity, errors, signer, certificates, signatureValue, ...(signingTime ? { signingTime } : {}) }
+}
+
+export interface SignerInfoCheck {
+  integrity: 'ok' | 'failed'
+  errors: string[]
+  /** True when checking stopped early (no signer certificate, no signed attributes, unknown digest). */
+  fatal: boolean
+  signer?: Uint8Array
+  signerCertificate?: pkijs.Certificate
+}
+
+/**
+ * Verifies one SignerInfo: content-type and message-digest signed attributes against `content`,
+ * the signature over the signed attributes with the certificate its sid names, and the ESS
+ * signing-certificate(-v2) binding. Used for the document signature and for time-stamp tokens.
+ */
+export function verifySignerInfo(
+  si: pkijs.SignerInfo,
+  certs: pkijs.Certificate[],
+  content: Uint8Array[],
+  expectedContentType: string,
+): SignerInfoCheck {
+  const stop = (error: string, rest: Partial<SignerInfoCheck> = {}): SignerInfoCheck => ({
+    integrity: 'failed',
+    errors: [error],
+    fatal: true,
+    ...rest,
+  })
+  const signerCert = certs.find((c) => matchesSid(c, si.sid))
+  if (!signerCert) return stop('signer-certificate-missing')
+  const signer = new Uint8Array(der(signerCert))
 
   const hash = HASHES[si.digestAlgorithm.algorithmId]
-  if (!hash) return failed('unsupported-digest-algorithm', { certificates, signer })
-  if (!si.signedAttrs) return failed('signed-attributes-missing', { certificates, signer })
+  if (!hash) return stop('unsupported-digest-algorithm', { signer, signerCertificate: signerCert })
+  if (!si.signedAttrs) return stop('signed-attributes-missing', { signer, signerCertificate: signerCert })
 
   const errors: string[] = []
   const attr = (type: string): pkijs.Attribute[] => si.signedAttrs!.attributes.filter((a) => a.type === type)
   const contentType = attr(OID.contentType)
   const ct: unknown = contentType[0]?.values[0]
-  if (contentType.length !== 1 || !(ct instanceof asn1js.ObjectIdentifier) || ct.getValue() !== OID.data)
+  if (contentType.length !== 1 || !(ct instanceof asn1js.ObjectIdentifier) || ct.getValue() !== expectedContentType)
     errors.push('content-type-attribute-invalid')
 
   const md = attr(OID.messageDigest)
   const mdValue: unknown = md[0]?.values[0]
   const digest = createHash(hash)
-  for (const part of signedParts) digest.update(part)
+  for (const part of content) digest.update(part)
   const actual = digest.digest()
   let integrity: 'ok' | 'failed' = 'ok'
   if (md.length !== 1 || md[0]!.values.length !== 1 || !(mdValue instanceof asn1js.OctetString)) {
@@ -80,11 +147,7 @@ export function checkCms(contents: Uint8Array, signedParts: Uint8Array[]): CmsCh
   const attrsDer = new Uint8Array(si.signedAttrs.toSchema().toBER(false))
   attrsDer[0] = 0x31
   const sigAlg = si.signatureAlgorithm.algorithmId
-  const publicKey = createPublicKey({
-    key: Buffer.from(signerCert.subjectPublicKeyInfo.toSchema().toBER(false)),
-    format: 'der',
-    type: 'spki',
-  })
+  const publicKey = publicKeyOf(signerCert)
   const sigValue = Buffer.from(si.signature.valueBlock.valueHexView)
   let sigOk = false
   try {
@@ -100,18 +163,15 @@ export function checkCms(contents: Uint8Array, signedParts: Uint8Array[]): CmsCh
   }
 
   // ESS signing-certificate(-v2) binds the signer certificate; PAdES requires it (EN 319 142-1 §6.3).
+  // RFC 3161 tokens often carry the v1 attribute (SHA-1 ESSCertID); it is checked the same way.
   const sc2 = attr(OID.signingCertificateV2)
-  if (sc2.length === 0 && attr(OID.signingCertificate).length === 0) errors.push('signing-certificate-attribute-missing')
-  else if (sc2.length > 0 && !signingCertV2Matches(sc2[0]!, signer)) {
+  const sc1 = attr(OID.signingCertificate)
+  if (sc2.length === 0 && sc1.length === 0) errors.push('signing-certificate-attribute-missing')
+  else if (sc2.length > 0 ? !signingCertMatches(sc2[0]!, signer, 'sha256') : !signingCertMatches(sc1[0]!, signer, 'sha1')) {
     errors.push('signing-certificate-mismatch')
     integrity = 'failed'
   }
-
-  let signingTime: Date | undefined
-  const st: unknown = attr(OID.signingTime)[0]?.values[0]
-  if (st instanceof asn1js.UTCTime || st instanceof asn1js.GeneralizedTime) signingTime = st.toDate()
-
-  return { integrity, errors, signer, certificates, ...(signingTime ? { signingTime } : {}) }
+  return { integrity, errors, fatal: false, signer, signerCertificate: signerCert }
 }
 
 function matchesSid(cert: pkijs.Certificate, sid: pkijs.SignerInfo['sid']): boolean {
@@ -126,14 +186,15 @@ function matchesSid(cert: pkijs.Certificate, sid: pkijs.SignerInfo['sid']): bool
   return keyId.length < 128 && sidDer.length === keyId.length + 2 && sidDer.subarray(2).equals(keyId)
 }
 
-function signingCertV2Matches(attribute: pkijs.Attribute, signerDer: Uint8Array): boolean {
+/** ESSCertIDv2 (hash algorithm DEFAULT SHA-256, or given) or ESSCertID (always SHA-1) of the first certificate. */
+function signingCertMatches(attribute: pkijs.Attribute, signerDer: Uint8Array, defaultHash: 'sha256' | 'sha1'): boolean {
   try {
     const certs = (attribute.values[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence
     const first = certs.valueBlock.value[0] as asn1js.Sequence
     let i = 0
-    let hash = 'sha256'
+    let hash: string = defaultHash
     const head = first.valueBlock.value[0]
-    if (head instanceof asn1js.Sequence) {
+    if (defaultHash === 'sha256' && head instanceof asn1js.Sequence) {
       const alg = new pkijs.AlgorithmIdentifier({ schema: head })
       const name = HASHES[alg.algorithmId]
       if (!name) return false

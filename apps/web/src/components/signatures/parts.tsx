@@ -1,0 +1,75 @@
+import { Typography } from 'antd'
+import { useI18n } from '../../i18n/index.tsx'
+import { CsTag } from '../Tags.tsx'
+import { describeCode, revocationColor, trustColor, type RevocationStatusT, type TrustStatusT } from './format.ts'
+
+/** Status tags: colour and words (never colour alone); `data-status` carries the machine value for tests. */
+export function TrustTag({ status }: { status: TrustStatusT }) {
+  const { t } = useI18n()
+  return (
+    <span data-status={status}>
+      <CsTag color={trustColor[status]}>{t(`sig.trust.${status}`)}</CsTag>
+    </span>
+  )
+}
+
+export function RevocationTag({ status }: { status: RevocationStatusT }) {
+  const { t } = useI18n()
+  return (
+    <span data-status={status}>
+      <CsTag color={revocationColor[status]}>{t(`sig.revocation.${status}`)}</CsTag>
+    </span>
+  )
+}
+
+export function IntegrityTag({ status }: { status: 'ok' | 'failed' }) {
+  const { t } = useI18n()
+  return (
+    <span data-status={status}>
+      <CsTag color={status === 'ok' ? 'green' : 'red'}>{t(status === 'ok' ? 'sig.integrity.ok' : 'sig.integrity.failed')}</CsTag>
+    </span>
+  )
+}
+
+/** One validator code: its sentence followed by the code itself (small, for support), or the bare code when unknown. */
+export function CodeText({ code }: { code: string }) {
+  const { t } = useI18n()
+  const text = describeCode(t, code)
+  if (!text) return <code data-code={code}>{code}</code>
+  return (
+    <span data-code={code}>
+      {text}{' '}
+      <code className="cs-muted" style={{ fontSize: 12 }}>
+        {code}
+      </code>
+    </span>
+  )
+}
+
+export function CodeList({ codes, label }: { codes: readonly string[]; label?: string }) {
+  if (codes.length === 0) return null
+  return (
+    <ul aria-label={label} style={{ margin: 0, paddingLeft: 20 }} data-testid="signature-codes">
+      {codes.map((c, i) => (
+        <li key={`${c}-${i}`}>
+          <CodeText code={c} />
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** A fingerprint in monospace, wrapping anywhere, with a copy button. */
+export function HashText({ value, display }: { value: string; display?: string }) {
+  const { t } = useI18n()
+  return (
+    <Typography.Text
+      className="cs-mono"
+      style={{ wordBreak: 'break-all' }}
+      copyable={{ text: value, tooltips: [t('sig.copy'), t('sig.copied')] }}
+      data-hash={value}
+    >
+      {display ?? value}
+    </Typography.Text>
+  )
+}
