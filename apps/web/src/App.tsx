@@ -18,6 +18,7 @@ const SubmitDossierPage = lazy(() => import('./pages/public/dossiers/SubmitDossi
 const MyDossiersPage = lazy(() => import('./pages/public/dossiers/MyDossiersPage.tsx'))
 const DossierDetailPage = lazy(() => import('./pages/public/dossiers/DossierDetailPage.tsx'))
 const TrackingPage = lazy(() => import('./pages/public/dossiers/TrackingPage.tsx'))
+const VerifySignaturePage = lazy(() => import('./pages/public/signatures/VerifySignaturePage.tsx'))
 const AdminLoginPage = lazy(() => import('./pages/admin/AdminLoginPage.tsx'))
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout.tsx'))
 const DashboardPage = lazy(() => import('./pages/admin/DashboardPage.tsx'))
@@ -33,6 +34,8 @@ const CounterIntakePage = lazy(() => import('./pages/admin/dossiers/CounterIntak
 const TrackingBookPage = lazy(() => import('./pages/admin/dossiers/TrackingBookPage.tsx'))
 const CalendarPage = lazy(() => import('./pages/admin/calendar/CalendarPage.tsx'))
 const OutboxPage = lazy(() => import('./pages/admin/OutboxPage.tsx'))
+const SigningPage = lazy(() => import('./pages/admin/signatures/SigningPage.tsx'))
+const TrustStorePage = lazy(() => import('./pages/admin/signatures/TrustStorePage.tsx'))
 
 const theme = {
   token: {
@@ -99,6 +102,14 @@ export function AppShell() {
                   </Suspense>
                 }
               />
+              <Route
+                path="kiem-tra-chu-ky"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <VerifySignaturePage />
+                  </Suspense>
+                }
+              />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
             <Route path="quan-tri/dang-nhap" element={<AdminLoginPage />} />
@@ -116,6 +127,8 @@ export function AppShell() {
               <Route path="so-theo-doi" element={<TrackingBookPage />} />
               <Route path="lich-lam-viec" element={<CalendarPage />} />
               <Route path="hop-thu-di" element={<OutboxPage />} />
+              <Route path="ky-so" element={<SigningPage />} />
+              <Route path="chung-thu-tin-cay" element={<TrustStorePage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { signPdf, validatePdf } from './index.ts'
 import { indexOfText, lastIndexOfText, makeSamplePdf, replaceAt } from './testing/fixtures.ts'
 import { createTestPki, type TestIdentity, type TestPki } from './testing/pki.ts'
+import { signPdfWithoutChecks } from './testing/unchecked-signing.ts'
 
 let pki: TestPki
 let base: Uint8Array
@@ -118,7 +119,8 @@ describe('attacks and bad input are flagged, never thrown', () => {
   })
 
   it('a certificate expired at signing time is flagged', async () => {
-    const signed = await signAs(base, pki.expiredPersonal)
+    // signPdf refuses an expired certificate ('certificate-expired'); the validator must still flag one made elsewhere.
+    const signed = await signPdfWithoutChecks(base, { signer: pki.expiredPersonal.signer, name: pki.expiredPersonal.name })
     const [sig] = (await validatePdf(signed, trust())).signatures
     expect(sig).toMatchObject({ integrity: 'ok', trust: 'expired' })
     expect(sig?.errors).toContain('certificate-expired-at-signing-time')

@@ -8,6 +8,7 @@ import type { RequestMeta } from '../http/request-context.ts'
 import { importCatalog } from '../modules/catalog/catalog.service.ts'
 import { currentTotp, newTotpSecret, totpEnrolment } from '../modules/identity/totp.ts'
 import { getSetting, putSetting } from '../modules/org/org.repo.ts'
+import { seedDemoPki } from './demo-pki.ts'
 import { demoCitizen, departments, officers, province, threeLevelCommunes, twoLevelCommunes } from './data/organization.ts'
 
 const SYSTEM: RequestMeta = { actor: null, ip: '127.0.0.1', userAgent: 'congso-seed', requestId: 'seed' }
@@ -137,6 +138,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredentials | n
     await putSetting(db, 'demo.catalog', { seededAt: new Date().toISOString(), procedures: report.imported })
     ctx.log.info({ procedures: report.imported }, 'demo catalog seeded')
   }
+  await seedDemoPki(ctx)
   return creds
 }
 

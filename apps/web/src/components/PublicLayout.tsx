@@ -36,6 +36,9 @@ export function PublicLayout() {
             <li>
               <NavLink to="/tra-cuu-ho-so">{t('portal.nav.tracking')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/kiem-tra-chu-ky">{t('sig.verify.title')}</NavLink>
+            </li>
             {signedIn ? (
               <>
                 {me.kind === 'officer' && (

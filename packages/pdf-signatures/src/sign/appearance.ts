@@ -87,6 +87,8 @@ interface FittedText {
   size: number
   lines: FittedLine[]
   height: number
+  /** Some text did not fit even at 6 pt and was cut. */
+  truncated: boolean
 }
 
 type Fonts = Record<FontStyle, FontSubset>
@@ -119,10 +121,11 @@ function wrapLine(line: Line, font: FontSubset, size: number, maxWidth: number):
 /** Wraps the lines to `maxWidth`, shrinking from `preferred` to 6 pt; below that, the overflow is cut with "…". */
 function fitText(lines: Line[], fonts: Fonts, maxWidth: number, maxHeight: number, preferred = FONT_SIZE): FittedText {
   const wrapAt = (size: number): FittedLine[] => lines.flatMap((l) => wrapLine(l, fonts[l.style], size, maxWidth))
-  if (maxWidth <= 0 || maxHeight <= 0) return { size: preferred, lines: [], height: 0 }
+  if (maxWidth <= 0 || maxHeight <= 0) return { size: preferred, lines: [], height: 0, truncated: lines.length > 0 }
   for (let size = preferred; size >= MIN_FONT_SIZE; size -= 0.5) {
     const wrapped = wrapAt(size)
-    if (wrapped.length * size * LEADING <= maxHeight) return { size, lines: wrapped, height: wrapped.length * size * LEADING }
+    if (wrapped.length * size * LEADING <= maxHeight)
+      return { size, lines: wrapped, height: wrapped.length * size * LEADING, truncated: false }
   }
   const size = MIN_FONT_SIZE
   const fit = Math.floor(maxHeight / (size * LEADING))
@@ -134,7 +137,7 @@ function fitText(lines: Line[], fonts: Fonts, maxWidth: number, maxHeight: numbe
     while (text && font.measure(`${text}…`) * size > maxWidth) text = [...text].slice(0, -1).join('')
     kept[kept.length - 1] = { ...last, text: `${text}…`, width: font.measure(`${text}…`) * size }
   }
-  return { size, lines: kept, height: kept.length * size * LEADING }
+  return { size, lines: kept, height: kept.length * size * LEADING, truncated: true }
 }
 
 interface Box {
@@ -164,7 +167,8 @@ function fitInto(iw: number, ih: number, area: Box, valign: 'center' | 'top'): B
 function checkText(s: string | undefined, what: string, required: boolean): string {
   const text = cleanText(s ?? '')
   if (required && !text) throw new SigningError('appearance-invalid', `the ${what} is empty`)
-  if (text.length > MAX_LINE_LENGTH) throw new SigningError('appearance-invalid', `the ${what} is longer than ${MAX_LINE_LENGTH} characters`)
+  if (text.length > MAX_LINE_LENGTH)
+    throw new SigningError('appearance-invalid', `the ${what} is longer than ${MAX_LINE_LENGTH} characters`)
   return text
 }
 
@@ -173,7 +177,11 @@ function linesOf(appearance: VisibleAppearance, at: Date, offsetMinutes: number)
   switch (appearance.kind) {
     case 'personal': {
       const title = checkText(appearance.title, 'title', false)
-      return [{ text: checkText(appearance.name, 'signer name', true), style: 'bold' }, ...(title ? [{ text: title, style: 'regular' as const }] : []), time]
+      return [
+        { text: checkText(appearance.name, 'signer name', true), style: 'bold' },
+        ...(title ? [{ text: title, style: 'regular' as const }] : []),
+        time,
+      ]
     }
     case 'agency':
       return [{ text: checkText(appearance.agencyName, 'agency name', true), style: 'regular' }, time]
@@ -205,7 +213,9 @@ function layout(appearance: VisibleAppearance, width: number, height: number, li
         const text = fitText(lines, fonts, innerW, innerH)
         return { text, textTop: (height + text.height) / 2, textLeft: PAD, textWidth: innerW, align: 'center', image: null }
       }
-      const text = fitText(lines, fonts, innerW, innerH * 0.55)
+      // The text (who signed, when) has priority: it takes more than its share rather than be cut.
+      let text = fitText(lines, fonts, innerW, innerH * 0.55)
+      if (text.truncated) text = fitText(lines, fonts, innerW, innerH)
       const area = { x: PAD, y: PAD + text.height + GAP, w: innerW, h: innerH - text.height - GAP }
       const box = area.h > 1 ? fitInto(image.width, image.height, area, 'center') : null
       return { text, textTop: PAD + text.height, textLeft: PAD, textWidth: innerW, align: 'center', image: box }
@@ -219,7 +229,8 @@ function layout(appearance: VisibleAppearance, width: number, height: number, li
         const text = fitText(lines, fonts, besideWidth, innerH)
         return { text, textTop: (height + text.height) / 2, textLeft: PAD, textWidth: besideWidth, align: 'right', image: box }
       }
-      const text = fitText(lines, fonts, innerW, innerH * 0.4)
+      let text = fitText(lines, fonts, innerW, innerH * 0.4)
+      if (text.truncated) text = fitText(lines, fonts, innerW, innerH)
       const area = { x: 0, y: PAD + text.height + GAP, w: width, h: height - PAD - text.height - GAP }
       const box = area.h > 1 ? placeSeal(seal, area, 'top') : null
       return { text, textTop: PAD + text.height, textLeft: PAD, textWidth: innerW, align: 'center', image: box }
@@ -275,12 +286,19 @@ export interface AppearanceContext {
 export function prepareAppearance(appearance: VisibleAppearance, ctx: AppearanceContext): { lines: Line[]; image: DecodedImage | null } {
   const lines = linesOf(appearance, ctx.signingTime, ctx.timeZoneOffsetMinutes)
   const png = appearance.kind === 'personal' ? appearance.signatureImage : appearance.kind === 'agency' ? appearance.sealImage : undefined
-  if (appearance.kind === 'agency' && !(png instanceof Uint8Array)) throw new SigningError('image-unreadable', 'an agency signature needs the seal image')
+  if (appearance.kind === 'agency' && !(png instanceof Uint8Array))
+    throw new SigningError('image-unreadable', 'an agency signature needs the seal image')
   return { lines, image: png ? decodePng(png) : null }
 }
 
 /** Writes the appearance form XObject (with its fonts and images) for a box of `width` × `height`. */
-export function buildAppearance(sink: ObjectSink, appearance: VisibleAppearance, width: number, height: number, ctx: AppearanceContext): PdfRef {
+export function buildAppearance(
+  sink: ObjectSink,
+  appearance: VisibleAppearance,
+  width: number,
+  height: number,
+  ctx: AppearanceContext,
+): PdfRef {
   const { lines, image } = prepareAppearance(appearance, ctx)
   const fonts: Fonts = { regular: new FontSubset('regular'), bold: new FontSubset('bold') }
   const l = layout(appearance, width, height, lines, fonts, image?.info ?? null)
@@ -321,7 +339,7 @@ export function personalImageBox(rect: Rect, appearance: PersonalAppearance, sig
  * the leader's signature image (Decree 30, App. I): its right edge a third of the way into the
  * image, vertically centred on it. `signatureBox` is the image's box (see personalImageBox) or, as
  * an approximation, the leader's signature rect. With the text on the left (default) the rect
- * extends `textWidth` points further left; with the text below, it is centred under the seal.
+ * extends `textWidth` (default 180) points further left; with the text below, it is centred under the seal.
  */
 export function agencySealRect(
   signatureBox: Rect,
@@ -332,7 +350,7 @@ export function agencySealRect(
   const size = sealSizePt(readPngInfo(seal.sealImage), seal.sealSizeMm)
   const right = x1 + (x2 - x1) / 3
   const middle = (y1 + y2) / 2
-  const textWidth = opts.textWidth ?? 150
+  const textWidth = opts.textWidth ?? 180
   if ((seal.textPosition ?? 'left') === 'left') {
     return [right - size.width - GAP - PAD - textWidth, middle - size.height / 2, right, middle + size.height / 2]
   }
@@ -341,5 +359,10 @@ export function agencySealRect(
   const lines = linesOf({ kind: 'agency', ...seal }, opts.signingTime ?? new Date(), VIETNAM_UTC_OFFSET_MINUTES)
   const text = fitText(lines, fonts, width - 2 * PAD, Number.POSITIVE_INFINITY)
   const centre = right - size.width / 2
-  return [centre - width / 2, middle + size.height / 2 - size.height - GAP - text.height - PAD, centre + width / 2, middle + size.height / 2]
+  return [
+    centre - width / 2,
+    middle + size.height / 2 - size.height - GAP - text.height - PAD,
+    centre + width / 2,
+    middle + size.height / 2,
+  ]
 }

@@ -26,5 +26,8 @@ export function assertCanSign(certificateDer: Uint8Array, at: Date): void {
   }
   // No extension means no restriction (RFC 5280 §4.2.1.3).
   if (keyUsage && (keyUsage.usages & (x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation)) === 0)
-    throw new SigningError('certificate-key-usage', 'the signer certificate is not for signing (key usage lacks digitalSignature and nonRepudiation)')
+    throw new SigningError(
+      'certificate-key-usage',
+      'the signer certificate is not for signing (key usage lacks digitalSignature and nonRepudiation)',
+    )
 }

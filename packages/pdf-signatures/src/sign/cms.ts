@@ -113,10 +113,12 @@ export function inspectCadesSignature(cms: Uint8Array): CadesSummary {
   const attrs = (type: string): pkijs.Attribute[] => si.signedAttrs!.attributes.filter((a) => a.type === type)
   const contentType = attrs(OID.contentType)
   const ct: unknown = contentType[0]?.values[0]
-  if (contentType.length !== 1 || !(ct instanceof asn1js.ObjectIdentifier) || ct.getValue() !== OID.data) throw malformed('bad content-type attribute')
+  if (contentType.length !== 1 || !(ct instanceof asn1js.ObjectIdentifier) || ct.getValue() !== OID.data)
+    throw malformed('bad content-type attribute')
   const md = attrs(OID.messageDigest)
   const mdValue: unknown = md[0]?.values[0]
-  if (md.length !== 1 || md[0]!.values.length !== 1 || !(mdValue instanceof asn1js.OctetString)) throw malformed('bad message-digest attribute')
+  if (md.length !== 1 || md[0]!.values.length !== 1 || !(mdValue instanceof asn1js.OctetString))
+    throw malformed('bad message-digest attribute')
 
   const certs = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
   const sid = si.sid as unknown
@@ -137,7 +139,8 @@ export function inspectCadesSignature(cms: Uint8Array): CadesSummary {
     const key = createPublicKey({ key: Buffer.from(signerCert.subjectPublicKeyInfo.toSchema().toBER(false)), format: 'der', type: 'spki' })
     const value = Buffer.from(si.signature.valueBlock.valueHexView)
     const algorithm = si.signatureAlgorithm.algorithmId
-    if (RSA_SIGNATURES.has(algorithm)) signatureValid = cryptoVerify('sha256', attrsDer, { key, padding: constants.RSA_PKCS1_PADDING }, value)
+    if (RSA_SIGNATURES.has(algorithm))
+      signatureValid = cryptoVerify('sha256', attrsDer, { key, padding: constants.RSA_PKCS1_PADDING }, value)
     else if (EC_SIGNATURES.has(algorithm)) signatureValid = cryptoVerify('sha256', attrsDer, key, value)
     else throw malformed(`unsupported signature algorithm ${algorithm}`)
   } catch (e) {

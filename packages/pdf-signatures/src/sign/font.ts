@@ -53,15 +53,19 @@ export class FontSubset {
     this.subset = this.font.createSubset()
   }
 
-  private glyph(codePoint: number): fontkit.Glyph {
-    const cp = this.font.hasGlyphForCodePoint(codePoint) ? codePoint : 0x3f // '?' for what Tinos cannot show
-    return this.font.glyphForCodePoint(cp)
+  /** The character actually shown: '?' for what Tinos cannot show (and that is what text extraction gives back). */
+  private shown(ch: string): string {
+    return this.font.hasGlyphForCodePoint(ch.codePointAt(0)!) ? ch : '?'
+  }
+
+  private glyph(ch: string): fontkit.Glyph {
+    return this.font.glyphForCodePoint(this.shown(ch).codePointAt(0)!)
   }
 
   /** Advance width of `text` at 1 pt. No kerning: the content stream shows glyphs at their advances. */
   measure(text: string): number {
     let units = 0
-    for (const ch of text) units += this.glyph(ch.codePointAt(0)!).advanceWidth
+    for (const ch of text) units += this.glyph(ch).advanceWidth
     return units / this.font.unitsPerEm
   }
 
@@ -69,10 +73,11 @@ export class FontSubset {
   show(text: string): string {
     let hex = ''
     for (const ch of text) {
-      const glyph = this.glyph(ch.codePointAt(0)!)
+      const glyph = this.glyph(ch)
       const cid: unknown = this.subset.includeGlyph(glyph)
       if (typeof cid !== 'number' || cid > 0xffff) throw new RangeError('unexpected subset glyph id')
-      if (!this.used.has(cid)) this.used.set(cid, { text: ch, width: Math.round((glyph.advanceWidth * 1000) / this.font.unitsPerEm) })
+      if (!this.used.has(cid))
+        this.used.set(cid, { text: this.shown(ch), width: Math.round((glyph.advanceWidth * 1000) / this.font.unitsPerEm) })
       hex += cid.toString(16).padStart(4, '0')
     }
     return `<${hex}>`
@@ -87,7 +92,9 @@ export class FontSubset {
     const font = this.font
     const cids = [...this.used.keys()].sort((a, b) => a - b)
     // The tag makes the subset's name unique to its glyph set (ISO 32000-1 §9.6.4).
-    const digest = createHash('sha256').update(`${this.style}:${cids.join(',')}`).digest()
+    const digest = createHash('sha256')
+      .update(`${this.style}:${cids.join(',')}`)
+      .digest()
     const tag = [...digest.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('')
     const baseFont = name(`${tag}+${font.postscriptName.replace(/[^A-Za-z0-9-]/g, '')}`)
     const program = this.subset.encode()

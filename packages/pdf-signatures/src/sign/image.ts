@@ -37,7 +37,7 @@ export function readPngInfo(bytes: Uint8Array): PngInfo {
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) throw unreadable(`larger than ${MAX_IMAGE_SIDE}×${MAX_IMAGE_SIDE} pixels`)
   let pixelsPerMetre: PngInfo['pixelsPerMetre'] = null
   // Walk the chunks for pHYs; each step moves forward by at least 12 bytes, so the loop is bounded.
-  for (let at = 8; at + 12 <= b.length; ) {
+  for (let at = 8; at + 12 <= b.length;) {
     const length = b.readUInt32BE(at)
     const type = b.toString('latin1', at + 4, at + 8)
     if (type === 'pHYs' && length === 9 && at + 17 <= b.length && b[at + 16] === 1) {
@@ -92,7 +92,7 @@ export function decodePng(bytes: Uint8Array): DecodedImage {
  */
 function boundInterlacedInflate(png: Buffer, info: PngInfo): void {
   const idat: Buffer[] = []
-  for (let at = 8; at + 12 <= png.length; ) {
+  for (let at = 8; at + 12 <= png.length;) {
     const length = png.readUInt32BE(at)
     const type = png.toString('latin1', at + 4, at + 8)
     if (type === 'IDAT') idat.push(png.subarray(at + 8, Math.min(png.length, at + 8 + length)))
@@ -147,5 +147,8 @@ const POINTS_PER_METRE = 72 / 0.0254
 /** The image's physical size in points when its pHYs says so. */
 export function physicalSizePt(info: PngInfo): { width: number; height: number } | null {
   if (!info.pixelsPerMetre) return null
-  return { width: (info.width / info.pixelsPerMetre.x) * POINTS_PER_METRE, height: (info.height / info.pixelsPerMetre.y) * POINTS_PER_METRE }
+  return {
+    width: (info.width / info.pixelsPerMetre.x) * POINTS_PER_METRE,
+    height: (info.height / info.pixelsPerMetre.y) * POINTS_PER_METRE,
+  }
 }

@@ -1,4 +1,4 @@
-import { getObject, openPdf, resolve, resolveDict, serialize, textString, type PdfDocument } from '../pdf/document.ts'
+import { decodeTextString, getObject, openPdf, resolve, resolveDict, serialize, textString, type PdfDocument } from '../pdf/document.ts'
 import { PdfDict, PdfName, PdfRef, PdfString } from '../pdf/objects.ts'
 import { buildAppearance, VIETNAM_UTC_OFFSET_MINUTES, type Rect, type SignatureAppearance } from './appearance.ts'
 import { SigningError } from './errors.ts'
@@ -43,6 +43,8 @@ export interface Placeholder {
 export const MAX_SIGNING_INPUT_BYTES = 100 * 1024 * 1024
 const MAX_PAGE_TREE_NODES = 200_000
 const MAX_PAGE_TREE_DEPTH = 64
+/** Existing field names read to keep the new one unique. */
+const MAX_FIELDS = 10_000
 const BYTE_RANGE_PLACEHOLDER = `[0 ${'0'.repeat(10)} ${'0'.repeat(10)} ${'0'.repeat(10)}]`
 const DEFAULT_RECT: Rect = [36, 36, 256, 96]
 const DEFAULT_SEAL_RECT: Rect = [300, 60, 540, 170]
@@ -144,8 +146,15 @@ function signatureRect(opts: PlaceholderOptions, page: Rect): Rect {
   if (!Array.isArray(rect) || rect.length !== 4 || !rect.every((v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 14_400))
     throw new SigningError('appearance-invalid', 'rect must be four finite numbers [x1, y1, x2, y2]')
   const [x1, y1, x2, y2] = rect
-  if (Math.abs(x2 - x1) < 4 || Math.abs(y2 - y1) < 4) throw new SigningError('appearance-invalid', 'rect is too small for a visible signature')
+  if (Math.abs(x2 - x1) < 4 || Math.abs(y2 - y1) < 4)
+    throw new SigningError('appearance-invalid', 'rect is too small for a visible signature')
   return [Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2)]
+}
+
+function uniqueName(wanted: string, taken: Set<string>): string {
+  let name = wanted
+  for (let i = 2; taken.has(name); i++) name = `${wanted}_${i}`
+  return name
 }
 
 export function addSignaturePlaceholder(original: Uint8Array, opts: PlaceholderOptions): Placeholder {
@@ -168,10 +177,32 @@ export function addSignaturePlaceholder(original: Uint8Array, opts: PlaceholderO
     const acroForm = copyDict(acroFormValue === undefined ? new PdfDict() : resolveDict(doc, acroFormValue, 'AcroForm'))
     const fields = acroForm.get('Fields')
     const fieldsArray = resolve(doc, fields)
-    if (fieldsArray !== undefined && fieldsArray !== null && !Array.isArray(fieldsArray)) throw unreadable('AcroForm /Fields is not an array')
-    return { rootRef, catalog, page, pageDict, annots, annotsArray: annotsArray ?? [], acroFormValue, acroForm, fields, fieldsArray: fieldsArray ?? [] }
+    if (fieldsArray !== undefined && fieldsArray !== null && !Array.isArray(fieldsArray))
+      throw unreadable('AcroForm /Fields is not an array')
+    const fieldNames = new Set<string>()
+    for (const field of (fieldsArray ?? []).slice(0, MAX_FIELDS)) {
+      const f = resolve(doc, field)
+      const t = f instanceof PdfDict ? f.get('T') : undefined
+      if (t instanceof PdfString) fieldNames.add(decodeTextString(t))
+    }
+    return {
+      rootRef,
+      catalog,
+      page,
+      pageDict,
+      annots,
+      annotsArray: annotsArray ?? [],
+      acroFormValue,
+      acroForm,
+      fields,
+      fieldsArray: fieldsArray ?? [],
+      fieldNames,
+    }
   })
-  const rect = signatureRect(opts, readPdf(() => mediaBox(doc, read.pageDict)))
+  const rect = signatureRect(
+    opts,
+    readPdf(() => mediaBox(doc, read.pageDict)),
+  )
 
   const writer = readPdf(() => new IncrementalWriter(doc, doc.xrefStream))
   const sigRef = writer.alloc()
@@ -188,7 +219,7 @@ export function addSignaturePlaceholder(original: Uint8Array, opts: PlaceholderO
       Type: name('Annot'),
       Subtype: name('Widget'),
       FT: name('Sig'),
-      T: textString(`Signature${sigRef.num}`),
+      T: textString(uniqueName(`Signature${sigRef.num}`, read.fieldNames)),
       V: sigRef,
       P: read.page,
       Rect: rect,

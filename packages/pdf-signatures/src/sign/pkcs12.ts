@@ -47,7 +47,10 @@ export class Pkcs12Signer implements Signer {
     if (!match) throw new SigningError('pkcs12-no-key', 'no certificate in the PKCS#12 file belongs to its private key')
     if (others.length > 0) throw new SigningError('pkcs12-unreadable', 'the PKCS#12 file holds several keys with certificates')
     if (match.key.asymmetricKeyType !== 'rsa') {
-      throw new SigningError('pkcs12-unreadable', `the local signer supports RSA keys only, not ${match.key.asymmetricKeyType ?? 'unknown'}`)
+      throw new SigningError(
+        'pkcs12-unreadable',
+        `the local signer supports RSA keys only, not ${match.key.asymmetricKeyType ?? 'unknown'}`,
+      )
     }
     const chain = orderChain(match.cert, certs).map((c) => new Uint8Array(c.raw))
     return new Pkcs12Signer(new LocalKeySigner(match.key, chain), chain)
@@ -118,7 +121,7 @@ function retryWithUtf8(asn1: forge.asn1.Asn1, passphrase: string, firstError: st
 /** Signer first, then each issuer found among the file's certificates; unrelated certificates are dropped. */
 function orderChain(signer: X509Certificate, certs: X509Certificate[]): X509Certificate[] {
   const chain = [signer]
-  for (let current = signer; chain.length < 10; ) {
+  for (let current = signer; chain.length < 10;) {
     if (current.checkIssued(current)) break
     const issuer = certs.find((c) => !chain.some((p) => p.raw.equals(c.raw)) && current.checkIssued(c) && current.verify(c.publicKey))
     if (!issuer) break
@@ -157,7 +160,8 @@ export async function describeSigner(signer: Signer): Promise<SignerDescription>
   const chainDer = await signer.certificateChain()
   const chain = chainDer.map(describe)
   const [first] = chain
-  if (!first || chain.some((c) => c === null)) throw new SigningError('certificate-unreadable', 'the signer returned an unreadable certificate')
+  if (!first || chain.some((c) => c === null))
+    throw new SigningError('certificate-unreadable', 'the signer returned an unreadable certificate')
   return { certificate: first, keyUsage: keyUsageOf(chainDer[0]!), chain: chain as CertificateInfo[] }
 }
 

@@ -90,6 +90,9 @@ const sha256 = (...parts: Uint8Array[]): Buffer => {
 export function preparePdfSignature(pdf: Uint8Array, opts: PrepareSignatureOptions = {}): PreparedSignature {
   const signingTime = opts.signingTime ?? new Date()
   if (Number.isNaN(signingTime.getTime())) throw new RangeError('signingTime is not a valid date')
+  const offset = opts.timeZoneOffsetMinutes
+  if (offset !== undefined && !(Number.isInteger(offset) && Math.abs(offset) <= 14 * 60))
+    throw new RangeError('timeZoneOffsetMinutes must be within ±14 h')
   const signerDer = opts.certificateChain?.[0]
   if (signerDer) assertCanSign(signerDer, signingTime)
   const cn = signerDer ? commonName(signerDer) : undefined
@@ -107,9 +110,15 @@ export function preparePdfSignature(pdf: Uint8Array, opts: PrepareSignatureOptio
     contentsSize,
   })
   const out = placeholder.pdf
-  const byteRange: PreparedSignature['byteRange'] = [0, placeholder.contentsStart, placeholder.contentsEnd, out.length - placeholder.contentsEnd]
+  const byteRange: PreparedSignature['byteRange'] = [
+    0,
+    placeholder.contentsStart,
+    placeholder.contentsEnd,
+    out.length - placeholder.contentsEnd,
+  ]
   const text = `[${byteRange.join(' ')}]`
-  if (text.length > placeholder.byteRangeLength) throw new SigningError('pdf-unreadable', 'the document is too large for the ByteRange placeholder')
+  if (text.length > placeholder.byteRangeLength)
+    throw new SigningError('pdf-unreadable', 'the document is too large for the ByteRange placeholder')
   out.set(Buffer.from(text.padEnd(placeholder.byteRangeLength, ' '), 'latin1'), placeholder.byteRangeStart)
   const digest = sha256(out.subarray(0, placeholder.contentsStart), out.subarray(placeholder.contentsEnd))
   return {
@@ -126,15 +135,19 @@ export function preparePdfSignature(pdf: Uint8Array, opts: PrepareSignatureOptio
 
 /** Checks a stored PreparedSignature before anything is written into it: a session must not be a way to sign other bytes. */
 function checkPrepared(p: PreparedSignature): Date {
-  const bad = (why: string): SigningError => new SigningError('prepared-signature-invalid', `the prepared signature is inconsistent: ${why}`)
+  const bad = (why: string): SigningError =>
+    new SigningError('prepared-signature-invalid', `the prepared signature is inconsistent: ${why}`)
   if (!(p.pdf instanceof Uint8Array)) throw bad('no PDF bytes')
-  const [a, b, c, d] = Array.isArray(p.byteRange) ? p.byteRange : []
-  const ints = [a, b, c, d, p.contentsOffset, p.contentsSize]
-  if (!ints.every((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)) throw bad('ByteRange or offsets are not integers')
-  if (a !== 0 || b !== p.contentsOffset || c !== b! + 2 * p.contentsSize + 2 || c + d! !== p.pdf.length) throw bad('ByteRange does not match the placeholder')
-  if (p.pdf[b!] !== 0x3c || p.pdf[c - 1] !== 0x3e) throw bad('no /Contents hex string at the offset')
-  if (p.pdf.subarray(b! + 1, c - 1).some((x) => x !== 0x30)) throw bad('the /Contents placeholder is not empty')
-  if (p.digestAlgorithm !== 'SHA-256' || typeof p.digest !== 'string' || !/^[0-9a-f]{64}$/.test(p.digest)) throw bad('digest is not SHA-256 hex')
+  if (!Array.isArray(p.byteRange) || p.byteRange.length !== 4) throw bad('ByteRange is not four numbers')
+  const [a, b, c, d] = p.byteRange
+  if (![a, b, c, d, p.contentsOffset, p.contentsSize].every((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0))
+    throw bad('ByteRange or offsets are not integers')
+  if (a !== 0 || b !== p.contentsOffset || c !== b + 2 * p.contentsSize + 2 || c + d !== p.pdf.length)
+    throw bad('ByteRange does not match the placeholder')
+  if (p.pdf[b] !== 0x3c || p.pdf[c - 1] !== 0x3e) throw bad('no /Contents hex string at the offset')
+  if (p.pdf.subarray(b + 1, c - 1).some((x) => x !== 0x30)) throw bad('the /Contents placeholder is not empty')
+  if (p.digestAlgorithm !== 'SHA-256' || typeof p.digest !== 'string' || !/^[0-9a-f]{64}$/.test(p.digest))
+    throw bad('digest is not SHA-256 hex')
   if (sha256(p.pdf.subarray(0, b), p.pdf.subarray(c)).toString('hex') !== p.digest) throw bad('the digest does not match the bytes')
   const at = new Date(p.signingTime)
   if (Number.isNaN(at.getTime())) throw bad('signingTime is not a date')
@@ -155,8 +168,12 @@ export function embedSignature(prepared: PreparedSignature, cms: Uint8Array): Ui
   if (Buffer.from(summary.messageDigest).toString('hex') !== prepared.digest)
     throw new SigningError('cms-digest-mismatch', 'the CMS signs another digest than the prepared document')
   if (cms.length > prepared.contentsSize)
-    throw new SigningError('signature-too-large', `the signature needs ${cms.length} bytes, more than the ${prepared.contentsSize} reserved`)
-  if (!summary.signatureValid) throw new SigningError('cms-signature-invalid', 'the CMS signature value does not verify with its certificate')
+    throw new SigningError(
+      'signature-too-large',
+      `the signature needs ${cms.length} bytes, more than the ${prepared.contentsSize} reserved`,
+    )
+  if (!summary.signatureValid)
+    throw new SigningError('cms-signature-invalid', 'the CMS signature value does not verify with its certificate')
   if (prepared.signerCertificateSha256 && sha256(summary.signerCertificate).toString('hex') !== prepared.signerCertificateSha256)
     throw new SigningError('cms-signer-mismatch', 'the CMS was made with another certificate than the one announced')
   assertCanSign(summary.signerCertificate, signingTime)
@@ -185,7 +202,11 @@ export function decodeBase64(text: string, what: 'cms' | 'certificate'): Uint8Ar
 }
 
 /** Prepare → the external signer signs the digest → embed, in one call (for signers that answer at once). */
-export async function signPdfWithExternalSigner(pdf: Uint8Array, external: ExternalSigner, opts: SignatureOptions = {}): Promise<Uint8Array> {
+export async function signPdfWithExternalSigner(
+  pdf: Uint8Array,
+  external: ExternalSigner,
+  opts: SignatureOptions = {},
+): Promise<Uint8Array> {
   const chain = (await external.certificateChain()).map((c) => decodeBase64(c, 'certificate'))
   const prepared = preparePdfSignature(pdf, { ...opts, certificateChain: chain })
   return embedSignature(prepared, decodeBase64(await external.signDigest(prepared.digest), 'cms'))

@@ -166,7 +166,9 @@ export async function addSignatureTimestamp(cms: Uint8Array, client: TimestampCl
     throw failed(`time-stamping failed: ${e instanceof Error ? e.message : String(e)}`)
   }
   const { signedData, signerInfo } = before
-  const attribute = new pkijs.Attribute({ type: TSP_OID.signatureTimeStampToken, values: [new asn1js.RawData({ data: token })] })
+  const parsedToken = asn1js.fromBER(token)
+  if (parsedToken.offset !== token.length) throw failed('the time-stamp token is not a single DER value')
+  const attribute = new pkijs.Attribute({ type: TSP_OID.signatureTimeStampToken, values: [parsedToken.result] })
   signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
     type: 1,
     attributes: [...(signerInfo.unsignedAttrs?.attributes ?? []), attribute],
@@ -174,9 +176,14 @@ export async function addSignatureTimestamp(cms: Uint8Array, client: TimestampCl
   const out = new Uint8Array(
     new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(false) }).toSchema().toBER(false),
   )
+  // Re-encoding goes through asn1js: the signed attributes, the signature and the token must come
+  // out byte for byte (a token that is BER rather than DER would not, and is refused).
   const after = parseSignerInfo(out)
   if (!Buffer.from(after.signedAttrs).equals(Buffer.from(before.signedAttrs)) || !after.signatureValue.equals(before.signatureValue))
     throw new SigningError('cms-malformed', 'the CMS did not survive re-encoding unchanged')
+  const embedded = after.signerInfo.unsignedAttrs?.attributes.at(-1)?.values[0] as asn1js.BaseBlock | undefined
+  if (!embedded || !Buffer.from(embedded.valueBeforeDecodeView).equals(Buffer.from(token)))
+    throw failed('the time-stamp token does not survive DER re-encoding')
   return out
 }
 

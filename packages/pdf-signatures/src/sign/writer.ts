@@ -54,7 +54,10 @@ export class IncrementalWriter implements ObjectSink {
   ) {
     const size = doc.trailer.get('Size')
     if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 1) throw new TypeError('trailer /Size is missing')
-    this.nextNum = size
+    // A /Size that undercounts must not make new objects overwrite existing ones.
+    let highest = 0
+    for (const num of doc.entries.keys()) highest = Math.max(highest, num)
+    this.nextNum = Math.max(size, highest + 1)
   }
 
   alloc(): PdfRef {

@@ -152,7 +152,8 @@ function textPolygons(
 
 function bezier(points: Point[], t: number): Point {
   let pts = points
-  while (pts.length > 1) pts = pts.slice(1).map((p, i): Point => [pts[i]![0] + (p[0] - pts[i]![0]) * t, pts[i]![1] + (p[1] - pts[i]![1]) * t])
+  while (pts.length > 1)
+    pts = pts.slice(1).map((p, i): Point => [pts[i]![0] + (p[0] - pts[i]![0]) * t, pts[i]![1] + (p[1] - pts[i]![1]) * t])
   return pts[0]!
 }
 

@@ -63,13 +63,13 @@ export interface TestPkiOptions {
   revocationBaseUrl?: string
 }
 
-interface Issuer {
+export interface Issuer {
   cert: x509.X509Certificate
   keys: webcrypto.CryptoKeyPair
   slug: string
 }
 
-interface LeafOptions {
+export interface LeafOptions {
   notBefore: Date
   notAfter: Date
   keyUsage?: x509.KeyUsageFlags
@@ -82,7 +82,7 @@ const DAY = 86_400_000
 const OCSP_NOCHECK = '1.3.6.1.5.5.7.48.1.5'
 let serial = 1
 
-async function makeRoot(name: string, slug: string): Promise<Issuer> {
+export async function makeRoot(name: string, slug: string): Promise<Issuer> {
   const keys = await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: (serial++).toString(16).padStart(4, '0'),
@@ -134,7 +134,7 @@ async function issue(
   return { cert, keys }
 }
 
-async function makeLeaf(issuer: Issuer, subject: string, name: string, opts: LeafOptions, baseUrl?: string): Promise<TestIdentity> {
+export async function makeLeaf(issuer: Issuer, subject: string, name: string, opts: LeafOptions, baseUrl?: string): Promise<TestIdentity> {
   const { cert, keys } = await issue(issuer, subject, opts, baseUrl)
   const der = new Uint8Array(cert.rawData)
   const issuerDer = new Uint8Array(issuer.cert.rawData)

@@ -16,7 +16,7 @@ import type { TestAuthority, TestPki } from './pki.ts'
 import { readBody } from './tsa.ts'
 
 export type OcspMode = 'ok' | 'down' | 'hang' | 'try-later' | 'bad-signature' | 'unknown-status'
-export type CrlMode = 'ok' | 'down' | 'stale'
+export type CrlMode = 'ok' | 'down' | 'hang' | 'stale'
 
 export interface TestRevocationServer {
   /** The base URL to give createTestPki({ revocationBaseUrl }). */
@@ -25,6 +25,8 @@ export interface TestRevocationServer {
   crl: CrlMode
   /** Which key signs OCSP responses about certificates the root issued. */
   responder: 'delegated' | 'issuer'
+  /** How the response names its signer (RFC 6960 ResponderID). */
+  responderId: 'by-key' | 'by-name'
   /** Switch: every connection is dropped, as if the host were unreachable. */
   unreachable: boolean
   requests: { ocsp: number; crl: number }
@@ -68,13 +70,15 @@ export async function startRevocationServer(): Promise<TestRevocationServer> {
     return ca
   }
   const keyOf = (ca: Authority, serialHex: string): string => `${ca.slug}:${serialHex}`
-  const serialOf = (der: Uint8Array): string => Buffer.from(pkijs.Certificate.fromBER(der).serialNumber.valueBlock.valueHexView).toString('hex')
+  const serialOf = (der: Uint8Array): string =>
+    Buffer.from(pkijs.Certificate.fromBER(der).serialNumber.valueBlock.valueHexView).toString('hex')
 
   const state: TestRevocationServer = {
     url: '',
     ocsp: 'ok',
     crl: 'ok',
     responder: 'delegated',
+    responderId: 'by-key',
     unreachable: false,
     requests: { ocsp: 0, crl: 0 },
     async serve(pki) {
@@ -161,12 +165,18 @@ export async function startRevocationServer(): Promise<TestRevocationServer> {
     const signer = state.responder === 'delegated' && ca.delegated ? ca.delegated : { pk: ca.pk, key: ca.key }
     const nonce = request.tbsRequest.requestExtensions?.find((e) => e.extnID === OCSP_NONCE)
     const data = new pkijs.ResponseData({
-      responderID: new asn1js.OctetString({ valueHex: keyHash(signer.pk, 'sha1') }),
+      responderID: state.responderId === 'by-name' ? signer.pk.subject : new asn1js.OctetString({ valueHex: keyHash(signer.pk, 'sha1') }),
       producedAt: now,
       responses,
-      ...(nonce ? { responseExtensions: [new pkijs.Extension({ extnID: OCSP_NONCE, extnValue: nonce.extnValue.valueBlock.valueHexView.slice().buffer })] } : {}),
+      ...(nonce
+        ? {
+            responseExtensions: [
+              new pkijs.Extension({ extnID: OCSP_NONCE, extnValue: nonce.extnValue.valueBlock.valueHexView.slice().buffer }),
+            ],
+          }
+        : {}),
     })
-    const tbs = new Uint8Array(data.toSchema(true).toBER(false))
+    const tbs = new Uint8Array((data.toSchema(true) as asn1js.Sequence).toBER(false))
     data.tbsView = tbs
     const signature = sign('sha256', tbs, signer.key)
     if (state.ocsp === 'bad-signature') signature[10] = signature[10]! ^ 0xff
@@ -225,7 +235,9 @@ function keyHash(cert: pkijs.Certificate, hash: string): Buffer {
 function issuedBy(id: pkijs.CertID, ca: Authority): boolean {
   const hash = CERT_ID_HASHES[id.hashAlgorithm.algorithmId]
   if (!hash) return false
-  const nameHash = createHash(hash).update(Buffer.from(ca.pk.subject.toSchema().toBER(false))).digest()
+  const nameHash = createHash(hash)
+    .update(Buffer.from(ca.pk.subject.toSchema().toBER(false)))
+    .digest()
   return (
     nameHash.equals(Buffer.from(id.issuerNameHash.valueBlock.valueHexView)) &&
     keyHash(ca.pk, hash).equals(Buffer.from(id.issuerKeyHash.valueBlock.valueHexView))

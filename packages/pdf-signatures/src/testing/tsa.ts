@@ -80,7 +80,7 @@ export async function startTestTsa(identity: TestIdentity, opts: TestTsaOptions 
         hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: request.messageImprint.hashAlgorithm.algorithmId }),
         hashedMessage: new asn1js.OctetString({ valueHex: imprint }),
       }),
-      serialNumber: new asn1js.Integer({ valueHex: Buffer.from(serial.toString(16).padStart(10, '0'), 'hex') }),
+      serialNumber: asn1js.Integer.fromBigInt(serial),
       genTime,
       accuracy: new pkijs.Accuracy({ seconds: 1 }),
       ...(nonce ? { nonce } : {}),

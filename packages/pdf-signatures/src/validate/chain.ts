@@ -87,7 +87,7 @@ function buildPath(signerDer: Uint8Array, pool: Uint8Array[], anchors: X509Certi
     const isAnchor = i === path.length - 1
     if (!hasKeyUsage(issuer.raw, x509.KeyUsageFlags.keyCertSign)) return fail('invalid-key-usage', 'issuer-key-usage')
     if (isAnchor) continue
-    const bc = new x509.X509Certificate(issuer.raw).getExtension(x509.BasicConstraintsExtension)
+    const bc = basicConstraints(issuer.raw)
     if (!bc?.ca) return fail('invalid-key-usage', 'issuer-not-ca')
     if (bc.pathLength !== undefined && i - 1 > bc.pathLength) return fail('invalid-key-usage', 'issuer-path-length-exceeded')
   }
@@ -100,8 +100,20 @@ function buildPath(signerDer: Uint8Array, pool: Uint8Array[], anchors: X509Certi
 
 /** True when the key usage extension is absent (no restriction, RFC 5280 §4.2.1.3) or has one of `flags`. */
 function hasKeyUsage(der: Uint8Array, flags: x509.KeyUsageFlags): boolean {
-  const ku = new x509.X509Certificate(der).getExtension(x509.KeyUsagesExtension)
-  return !ku || (ku.usages & flags) !== 0
+  try {
+    const ku = new x509.X509Certificate(der).getExtension(x509.KeyUsagesExtension)
+    return !ku || (ku.usages & flags) !== 0
+  } catch {
+    return false // an unreadable extension grants nothing
+  }
+}
+
+function basicConstraints(der: Uint8Array): x509.BasicConstraintsExtension | null {
+  try {
+    return new x509.X509Certificate(der).getExtension(x509.BasicConstraintsExtension)
+  } catch {
+    return null
+  }
 }
 
 export type { RevocationOptions, RevocationCheck } from './revocation.ts'
@@ -130,7 +142,13 @@ export async function assessCertificate(
 ): Promise<CertificateAssessment> {
   const built = buildPath(signerDer, pool, anchors, at)
   const chain = built.path.map((c) => describe(c.raw)).filter((c): c is CertificateInfo => c !== null)
-  const result: CertificateAssessment = { trust: built.trust, revocation: 'not-checked', chain, revocationChecks: [], errors: [...built.errors] }
+  const result: CertificateAssessment = {
+    trust: built.trust,
+    revocation: 'not-checked',
+    chain,
+    revocationChecks: [],
+    errors: [...built.errors],
+  }
   if (revocation === false) return result
   if (!built.anchored) {
     result.revocation = 'unknown'

@@ -143,8 +143,10 @@ export function verifySignerInfo(
     integrity = 'failed'
   }
 
-  // The signature is over the DER of the attributes as a SET (tag 0x31), as they were received.
-  const attrsDer = new Uint8Array(si.signedAttrs.toSchema().toBER(false))
+  // The signature is over the attributes as a SET (tag 0x31), as they were received: pkijs keeps
+  // those bytes with the tag already changed; re-encoding is only the fallback.
+  const received = new Uint8Array(si.signedAttrs.encodedValue)
+  const attrsDer = received.length > 0 ? received : new Uint8Array(si.signedAttrs.toSchema().toBER(false))
   attrsDer[0] = 0x31
   const sigAlg = si.signatureAlgorithm.algorithmId
   const publicKey = publicKeyOf(signerCert)

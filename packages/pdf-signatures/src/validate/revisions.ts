@@ -69,7 +69,11 @@ export class PdfRevisions {
 
   /** The revision a ByteRange ending at `end` signs: `end` lies between its %%EOF and two bytes of whitespace after. */
   atEnd(end: number): Revision | undefined {
-    return this.list.find((r) => end >= r.eof && end <= Math.max(r.end, r.eof + 2))
+    const r = this.list.find((r) => end >= r.eof && end <= r.eof + 2)
+    return r &&
+      this.bytes.subarray(r.eof, end).every((c) => c === 0x0a || c === 0x0d || c === 0x20 || c === 0x09 || c === 0x00 || c === 0x0c)
+      ? r
+      : undefined
   }
 
   /** The document as of revision `index` (1-based), or the reason it cannot be read. */

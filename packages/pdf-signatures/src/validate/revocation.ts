@@ -220,9 +220,7 @@ async function askOcsp(url: string, pair: Pair, at: Date, f: typeof fetch | unde
   const request = new pkijs.OCSPRequest({
     tbsRequest: new pkijs.TBSRequest({
       requestList: [new pkijs.Request({ reqCert: certId })],
-      requestExtensions: [
-        new pkijs.Extension({ extnID: OCSP_NONCE, extnValue: new asn1js.OctetString({ valueHex: nonce }).toBER(false) }),
-      ],
+      requestExtensions: [new pkijs.Extension({ extnID: OCSP_NONCE, extnValue: new asn1js.OctetString({ valueHex: nonce }).toBER(false) })],
     }),
   })
   let body: Uint8Array
@@ -255,7 +253,8 @@ async function askOcsp(url: string, pair: Pair, at: Date, f: typeof fetch | unde
   const echoed = data.responseExtensions?.find((e) => e.extnID === OCSP_NONCE)
   if (echoed) {
     const value = asn1js.fromBER(echoed.extnValue.valueBlock.valueHexView).result
-    if (!(value instanceof asn1js.OctetString) || !bytesOf(value.valueBlock.valueHexView).equals(nonce)) return { error: 'ocsp-nonce-mismatch' }
+    if (!(value instanceof asn1js.OctetString) || !bytesOf(value.valueBlock.valueHexView).equals(nonce))
+      return { error: 'ocsp-nonce-mismatch' }
   }
   const single = data.responses.find((r) => sameCertId(r.certID, certId))
   if (!single) return { error: 'ocsp-no-matching-response' }
@@ -264,6 +263,7 @@ async function askOcsp(url: string, pair: Pair, at: Date, f: typeof fetch | unde
   if (single.nextUpdate && single.nextUpdate.getTime() < now - SKEW_MS) return { error: 'ocsp-stale' }
 
   const certStatus = single.certStatus as asn1js.BaseBlock
+  if (certStatus.idBlock.tagClass !== 3) return { error: 'ocsp-malformed' }
   switch (certStatus.idBlock.tagNumber) {
     case 0:
       return { status: 'good', revokedAt: null, reason: null }
@@ -295,9 +295,12 @@ function ocspSigner(basic: pkijs.BasicOCSPResponse, pair: Pair): pkijs.Certifica
     if (!matches(candidate)) continue
     try {
       const c = new X509Certificate(Buffer.from(candidate.toSchema().toBER(false)))
-      const eku = new x509.X509Certificate(c.raw).getExtension(x509.ExtendedKeyUsageExtension)
+      const parsed = new x509.X509Certificate(c.raw)
+      const eku = parsed.getExtension(x509.ExtendedKeyUsageExtension)
+      const ku = parsed.getExtension(x509.KeyUsagesExtension)
       const valid = Date.parse(c.validFrom) <= now && now <= Date.parse(c.validTo)
-      if (c.checkIssued(pair.issuer) && c.verify(pair.issuer.publicKey) && valid && eku?.usages.includes(OCSP_SIGNING)) return candidate
+      const usable = eku?.usages.includes(OCSP_SIGNING) && (!ku || (ku.usages & x509.KeyUsageFlags.digitalSignature) !== 0)
+      if (c.checkIssued(pair.issuer) && c.verify(pair.issuer.publicKey) && valid && usable) return candidate
     } catch {
       // an unreadable certificate is simply not the responder
     }
@@ -330,7 +333,10 @@ async function readCrl(
     return { error: e instanceof FetchFailure && e.kind === 'too-large' ? 'crl-too-large' : 'crl-unreachable' }
   }
   // DER is what RFC 5280 §4.2.1.13 asks for; some CAs publish PEM anyway.
-  const pem = bytes[0] === 0x2d ? /-----BEGIN X509 CRL-----([A-Za-z0-9+/=\s]+)-----END X509 CRL-----/.exec(Buffer.from(bytes).toString('latin1')) : null
+  const pem =
+    bytes[0] === 0x2d
+      ? /-----BEGIN X509 CRL-----([A-Za-z0-9+/=\s]+)-----END X509 CRL-----/.exec(Buffer.from(bytes).toString('latin1'))
+      : null
   const crl = pkijs.CertificateRevocationList.fromBER(pem ? Buffer.from(pem[1]!, 'base64') : bytes)
   if (!crl.issuer.isEqual(pair.issuerPk.subject)) return { error: 'crl-issuer-mismatch' }
   const issuerKu = new x509.X509Certificate(pair.issuer.raw).getExtension(x509.KeyUsagesExtension)
@@ -346,7 +352,8 @@ async function readCrl(
   // indirect or reason-partitioned issuing distribution point) could change what absence means.
   if (extensions.some((e) => e.extnID === pkijs.id_BaseCRLNumber || (e.critical && e.extnID !== pkijs.id_IssuingDistributionPoint)))
     return { error: 'crl-unsupported' }
-  const idp = extensions.find((e) => e.extnID === pkijs.id_IssuingDistributionPoint)?.parsedValue as pkijs.IssuingDistributionPoint | undefined
+  const idp = extensions.find((e) => e.extnID === pkijs.id_IssuingDistributionPoint)?.parsedValue as
+    pkijs.IssuingDistributionPoint | undefined
   if (idp?.indirectCRL || idp?.onlySomeReasons !== undefined) return { error: 'crl-unsupported' }
 
   const serial = pair.certPk.serialNumber.toBigInt()

@@ -23,24 +23,30 @@ export async function verifySignatureTimestamp(cms: Uint8Array, anchors: X509Cer
   if ('error' in found) return { ...report, errors: [found.error] }
   if (found.tokens.length !== 1) return { ...report, errors: ['timestamp-count'] }
   try {
-    return verifyToken(found.tokens[0]!, found.signatureValue, anchors, report)
+    return verifyToken(found.tokens[0]!, found.signatureValue, found.outerCertificates, anchors, report)
   } catch {
     return { ...report, errors: [...report.errors, 'timestamp-malformed'] }
   }
 }
 
-type Found = { tokens: Uint8Array[]; signatureValue: Uint8Array } | { error: string } | null
+/** The tokens, the signature value they must be over, and the signature's certificates (intermediates a token may leave out). */
+type Found = { tokens: Uint8Array[]; signatureValue: Uint8Array; outerCertificates: Uint8Array[] } | { error: string } | null
 
 function findToken(cms: Uint8Array): Found {
   let signerInfo: pkijs.SignerInfo
+  let outerCertificates: Uint8Array[]
   try {
     const parsed = asn1js.fromBER(cms) // the /Contents hex string is zero-padded after the DER
     if (parsed.offset === -1) return null
     const info = new pkijs.ContentInfo({ schema: parsed.result })
     if (info.contentType !== OID.signedData) return null
-    const [si] = new pkijs.SignedData({ schema: info.content }).signerInfos
+    const signedData = new pkijs.SignedData({ schema: info.content })
+    const [si] = signedData.signerInfos
     if (!si) return null
     signerInfo = si
+    outerCertificates = (signedData.certificates ?? [])
+      .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
+      .map((c) => new Uint8Array(c.toSchema().toBER(false)))
   } catch {
     return null // the document signature check reports an unreadable CMS
   }
@@ -53,10 +59,16 @@ function findToken(cms: Uint8Array): Found {
       tokens.push(new Uint8Array(v.valueBeforeDecodeView))
     }
   }
-  return { tokens, signatureValue: new Uint8Array(signerInfo.signature.valueBlock.valueHexView) }
+  return { tokens, signatureValue: new Uint8Array(signerInfo.signature.valueBlock.valueHexView), outerCertificates }
 }
 
-function verifyToken(token: Uint8Array, signatureValue: Uint8Array, anchors: X509Certificate[], report: TimestampReport): TimestampReport {
+function verifyToken(
+  token: Uint8Array,
+  signatureValue: Uint8Array,
+  outerCertificates: Uint8Array[],
+  anchors: X509Certificate[],
+  report: TimestampReport,
+): TimestampReport {
   const read = readTstInfo(token)
   if (!read) return { ...report, errors: ['timestamp-malformed'] }
   const { tstInfo, signedData, content } = read
@@ -79,7 +91,7 @@ function verifyToken(token: Uint8Array, signatureValue: Uint8Array, anchors: X50
     const tsa = describe(tsaDer)
     report.tsaName = tsa?.subject ?? null
     if (!hasOnlyTimestampingEku(tsaDer)) errors.push('timestamp-tsa-key-usage')
-    const pool = certs.map((c) => new Uint8Array(c.toSchema().toBER(false)))
+    const pool = [...certs.map((c) => new Uint8Array(c.toSchema().toBER(false))), ...outerCertificates]
     const trust = evaluateTrust(tsaDer, pool, anchors, tstInfo.genTime)
     report.trust = trust.trust
     errors.push(...trust.errors.map((e) => `timestamp-${e}`))

@@ -1,10 +1,11 @@
 import { decodeTextString } from '../pdf/document.ts'
-import { PdfName, PdfString, isWhite, type PdfValue } from '../pdf/objects.ts'
+import { PdfName, PdfString, PdfSyntaxError, type PdfValue } from '../pdf/objects.ts'
 import { checkCms } from './cms-verify.ts'
 import { assessCertificate, parseAnchors, type RevocationOptions, type TrustAnchor } from './chain.ts'
-import { locateSignatures, type LocatedSignature } from './locate.ts'
+import { locateSignatures, signatureContext, type LocatedSignature, type SignatureContext } from './locate.ts'
 import { analyseLaterRevisions } from './modifications.ts'
 import type { SignatureReport, ValidationReport } from './report.ts'
+import { PdfRevisions, type Revision } from './revisions.ts'
 import { verifySignatureTimestamp } from './timestamp-verify.ts'
 
 export interface ValidateOptions {
@@ -35,13 +36,21 @@ async function validateUnsafe(pdf: Uint8Array, opts: ValidateOptions): Promise<V
     return { verdict: 'invalid', revisions: 0, signatures: [], errors: ['not-a-pdf'] }
   const anchors = parseAnchors(opts.trustAnchors)
   const errors = [...new Set(anchors.errors)]
-  const located = locateSignatures(pdf)
+  // One set of revision views and one parse budget for the whole validation.
+  const revisions = new PdfRevisions(pdf)
+  const located = locateSignatures(pdf, revisions)
   if (located.length === 0) errors.push('no-signatures')
+
+  // First the structure of every signature (the revision it signs, its field, whether it certifies), then each in turn.
+  const structural = located.map((l) => (l.ok ? structureOf(pdf, l.sig, revisions) : undefined))
+  const certification = certificationOf(structural)
   const signatures: SignatureReport[] = []
   for (const [index, l] of located.entries()) {
-    signatures.push(l.ok ? await validateOne(pdf, index, l.sig, anchors.certs, opts) : failedReport(index, [l.error], l.error))
+    const s = structural[index]
+    if (!l.ok) signatures.push(failedReport(index, [l.error], l.error))
+    else if (s) signatures.push(await validateOne(pdf, index, l.sig, s, certification, revisions, anchors.certs, opts))
   }
-  return { verdict: verdictOf(signatures, errors), revisions: countRevisions(pdf), signatures, errors }
+  return { verdict: verdictOf(signatures, errors), revisions: revisions.list.length, signatures, errors }
 }
 
 function verdictOf(signatures: SignatureReport[], errors: string[]): ValidationReport['verdict'] {
@@ -51,12 +60,38 @@ function verdictOf(signatures: SignatureReport[], errors: string[]): ValidationR
   return signatures.some((s) => s.revocation === 'revoked') ? 'invalid' : 'indeterminate'
 }
 
-/** Revisions end with %%EOF; a trailing one without a newline still counts. */
-function countRevisions(pdf: Uint8Array): number {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
-  let n = 0
-  for (let at = text.indexOf('%%EOF'); at >= 0; at = text.indexOf('%%EOF', at + 5)) n++
-  return n
+interface Structural {
+  range: RangeCheck
+  /** The field name and DocMDP as of the signed revision, or why they could not be read. */
+  context: SignatureContext | 'signed-revision-unreadable'
+}
+
+function structureOf(pdf: Uint8Array, sig: LocatedSignature, revisions: PdfRevisions): Structural {
+  const range = checkByteRange(pdf, sig, revisions)
+  if (!range.ok) return { range, context: { fieldName: null, docMdp: null, notes: [] } }
+  const view = revisions.view(range.revision.index)
+  if (view instanceof PdfSyntaxError) return { range, context: 'signed-revision-unreadable' }
+  try {
+    return { range, context: signatureContext(view, sig) }
+  } catch (e) {
+    if (!(e instanceof PdfSyntaxError)) throw e
+    return { range, context: 'signed-revision-unreadable' }
+  }
+}
+
+interface Certification {
+  revision: number
+  docMdp: 1 | 2 | 3
+}
+
+/** The certification signature: the earliest one that the catalog's /Perms /DocMDP names. */
+function certificationOf(structural: (Structural | undefined)[]): Certification | null {
+  let best: Certification | null = null
+  for (const s of structural) {
+    if (!s?.range.ok || typeof s.context === 'string' || s.context.docMdp === null) continue
+    if (!best || s.range.revision.index < best.revision) best = { revision: s.range.revision.index, docMdp: s.context.docMdp }
+  }
+  return best
 }
 
 function failedReport(index: number, errors: string[], byteRange: string): SignatureReport {
@@ -88,6 +123,9 @@ async function validateOne(
   pdf: Uint8Array,
   index: number,
   sig: LocatedSignature,
+  structural: Structural,
+  certification: Certification | null,
+  revisions: PdfRevisions,
   anchors: Parameters<typeof assessCertificate>[2],
   opts: ValidateOptions,
 ): Promise<SignatureReport> {
@@ -102,15 +140,26 @@ async function validateOne(
   report.reason = textOf(dict.get('Reason'))
   report.location = textOf(dict.get('Location'))
 
-  const range = checkByteRange(pdf, sig)
+  const { range, context } = structural
   report.byteRange = range.ok ? 'ok' : range.reason
   if (!range.ok) {
     report.errors.push(range.reason)
     return report
   }
   report.coversWholeDocument = range.end === pdf.length
-  report.revision = countRevisions(pdf.subarray(0, range.end))
-  const later = analyseLaterRevisions(pdf, range.end, report.docMdp)
+  report.revision = range.revision.index
+  if (typeof context === 'string') report.errors.push(context)
+  else {
+    report.fieldName = context.fieldName
+    report.docMdp = context.docMdp
+    report.errors.push(...context.notes)
+    if (context.docMdp !== null && certification && certification.revision < report.revision) report.errors.push('certification-not-first')
+  }
+  // The certification signature's permission binds the signatures after it too (ISO 32000-1 §12.8.2.2).
+  const inherited = certification && certification.revision <= report.revision ? certification.docMdp : null
+  const own = report.docMdp
+  const permission = own === null ? inherited : inherited === null ? own : own < inherited ? own : inherited
+  const later = analyseLaterRevisions(pdf, range.end, permission, revisions)
   report.laterRevisions = later.laterRevisions
   report.modifiedAfterSigning = later.modifiedAfterSigning
 
@@ -141,18 +190,21 @@ async function validateOne(
   return report
 }
 
-type RangeCheck = { ok: true; values: [number, number, number, number]; end: number } | { ok: false; reason: string }
+type RangeCheck = { ok: true; values: [number, number, number, number]; end: number; revision: Revision } | { ok: false; reason: string }
 
 /**
  * ByteRange sanity: four integers, starting at 0, whose gap is exactly the /Contents hex string of
- * this very dictionary, ending inside the file at the end of a revision (%%EOF), with the
- * signature dictionary itself inside the signed bytes.
+ * this very dictionary (not empty), ending at the end of a revision (its %%EOF, give or take an
+ * end-of-line), with the signature dictionary itself inside the signed bytes.
  */
-function checkByteRange(pdf: Uint8Array, sig: LocatedSignature): RangeCheck {
+function checkByteRange(pdf: Uint8Array, sig: LocatedSignature, revisions: PdfRevisions): RangeCheck {
   const br = sig.dict.get('ByteRange')
+  if (br === undefined) return { ok: false, reason: 'byte-range-missing' }
   if (!Array.isArray(br) || br.length !== 4 || !br.every((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)) {
     return { ok: false, reason: 'byte-range-malformed' }
   }
+  const contents = sig.dict.get('Contents')
+  if (contents === undefined) return { ok: false, reason: 'contents-missing' }
   const [a, b, c, d] = br as [number, number, number, number]
   if (a !== 0) return { ok: false, reason: 'byte-range-not-from-start' }
   if (b <= 0 || c <= b) return { ok: false, reason: 'byte-range-overlap' }
@@ -161,13 +213,12 @@ function checkByteRange(pdf: Uint8Array, sig: LocatedSignature): RangeCheck {
   const span = sig.contentsSpan
   if (!span || span.start !== b || span.end !== c || pdf[b] !== 0x3c || pdf[c - 1] !== 0x3e)
     return { ok: false, reason: 'byte-range-gap-not-contents' }
+  if (!(contents instanceof PdfString) || !contents.hex) return { ok: false, reason: 'contents-not-hex-string' }
+  if (contents.bytes.length === 0) return { ok: false, reason: 'contents-empty' }
   if (sig.objectOffset >= end) return { ok: false, reason: 'signature-dictionary-not-covered' }
-  let tail = end
-  while (tail > 0 && isWhite(pdf[tail - 1])) tail--
-  if (Buffer.from(pdf.subarray(Math.max(0, tail - 5), tail)).toString('latin1') !== '%%EOF')
-    return { ok: false, reason: 'byte-range-not-revision-end' }
-  if (end - tail > 2) return { ok: false, reason: 'byte-range-not-revision-end' }
-  return { ok: true, values: [a, b, c, d], end }
+  const revision = revisions.atEnd(end)
+  if (!revision) return { ok: false, reason: 'byte-range-not-revision-end' }
+  return { ok: true, values: [a, b, c, d], end, revision }
 }
 
 function textOf(v: PdfValue | undefined): string | null {

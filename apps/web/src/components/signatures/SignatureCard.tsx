@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 import { Card, Descriptions, Typography } from 'antd'
 import { FilePdfOutlined } from '@ant-design/icons'
 import type { SignatureReport } from '@congso/contracts'
@@ -63,7 +63,9 @@ function Timestamp({ s }: { s: SignatureReport }) {
       <div>{t('sig.timestamp.value', { time: formatVnDateTime(ts.time), tsa: ts.tsaName ?? t('sig.timestamp.unknownTsa') })}</div>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 4 }}>
         <span data-status={ts.status}>
-          <CsTag color={ts.status === 'valid' ? 'green' : 'red'}>{t(ts.status === 'valid' ? 'sig.timestamp.valid' : 'sig.timestamp.invalid')}</CsTag>
+          <CsTag color={ts.status === 'valid' ? 'green' : 'red'}>
+            {t(ts.status === 'valid' ? 'sig.timestamp.valid' : 'sig.timestamp.invalid')}
+          </CsTag>
         </span>
         <TrustTag status={ts.trust} />
       </div>
@@ -77,7 +79,7 @@ export function SignatureCard({ signature: s, revisions, headingLevel, revisionH
   const { t } = useI18n()
   const n = s.index + 1
   const none = t('common.none')
-  const titleId = `signature-${n}-title`
+  const titleId = useId()
   const items: { key: string; label: string; children: ReactNode }[] = [
     { key: 'signer', label: t('sig.field.signer'), children: s.signerName ?? none },
     { key: 'organization', label: t('sig.field.organization'), children: s.organization ?? none },
@@ -125,7 +127,13 @@ export function SignatureCard({ signature: s, revisions, headingLevel, revisionH
       <Descriptions bordered size="small" column={1} styles={{ label: labelStyle }} items={items} data-testid="signature-fields" />
       {revisionHref && s.byteRange === 'ok' && (
         <p style={{ margin: '12px 0 0' }}>
-          <a href={revisionHref(n, s)} target="_blank" rel="noreferrer" aria-label={t('sig.viewRevisionOf', { n })} data-testid="revision-link">
+          <a
+            href={revisionHref(n, s)}
+            target="_blank"
+            rel="noreferrer"
+            aria-label={t('sig.viewRevisionOf', { n })}
+            data-testid="revision-link"
+          >
             <FilePdfOutlined aria-hidden /> {t('sig.viewRevision')}
           </a>
         </p>

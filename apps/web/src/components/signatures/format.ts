@@ -43,14 +43,24 @@ const isMessageKey = (k: string): k is MessageKey => Object.hasOwn(vi, k)
 
 /**
  * A validator code in a sentence of the UI language, or null when unknown. Codes may carry an argument
- * after the first colon (`page-content-changed:1`, `annotation-added:FreeText`), passed as `{arg}`.
+ * after the first colon (`page-content-changed:1`, `annotation-added:FreeText`), passed as `{arg}`; the
+ * time-stamp's own checks come prefixed (`timestamp-chain-not-trusted`) and read "Dấu thời gian: …".
  */
 export function describeCode(t: TFunction, code: string): string | null {
   const colon = code.indexOf(':')
   const base = colon < 0 ? code : code.slice(0, colon)
   const arg = colon < 0 ? '' : code.slice(colon + 1)
   const key = `sig.code.${base}`
-  return isMessageKey(key) ? t(key, { arg }).replace(/\s*\(\)/g, '').replace(/\s+\./g, '.').trim() : null
+  if (isMessageKey(key))
+    return t(key, { arg })
+      .replace(/\s*\(\)/g, '')
+      .replace(/\s+\./g, '.')
+      .trim()
+  if (base.startsWith('timestamp-')) {
+    const inner = describeCode(t, code.slice('timestamp-'.length))
+    if (inner) return t('sig.timestamp.codeOf', { text: inner.charAt(0).toLocaleLowerCase() + inner.slice(1) })
+  }
+  return null
 }
 
 export const trustColor: Record<TrustStatusT, TagColor> = {

@@ -59,17 +59,18 @@ export function CodeList({ codes, label }: { codes: readonly string[]; label?: s
   )
 }
 
-/** A fingerprint in monospace, wrapping anywhere, with a copy button. */
+/** A fingerprint in monospace, wrapping anywhere, with a copy button (`data-hash` keeps the full value for tests). */
 export function HashText({ value, display }: { value: string; display?: string }) {
   const { t } = useI18n()
   return (
-    <Typography.Text
-      className="cs-mono"
-      style={{ wordBreak: 'break-all' }}
-      copyable={{ text: value, tooltips: [t('sig.copy'), t('sig.copied')] }}
-      data-hash={value}
-    >
-      {display ?? value}
-    </Typography.Text>
+    <span data-hash={value}>
+      <Typography.Text
+        className="cs-mono"
+        style={{ wordBreak: 'break-all' }}
+        copyable={{ text: value, tooltips: [t('sig.copy'), t('sig.copied')] }}
+      >
+        {display ?? value}
+      </Typography.Text>
+    </span>
   )
 }

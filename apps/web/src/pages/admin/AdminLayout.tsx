@@ -10,6 +10,8 @@ import {
   FileTextOutlined,
   InboxOutlined,
   MailOutlined,
+  SafetyCertificateOutlined,
+  SignatureOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons'
@@ -27,6 +29,8 @@ const items: readonly { key: string; icon: ReactNode; label: MessageKey; roles?:
   { key: '/quan-tri/ho-so/tiep-nhan-moi', icon: <FileAddOutlined />, label: 'officer.menu.intake', roles: INTAKE_ROLES },
   { key: '/quan-tri/so-theo-doi', icon: <BookOutlined />, label: 'officer.menu.book', roles: BOOK_ROLES },
   { key: '/quan-tri/lich-lam-viec', icon: <CalendarOutlined />, label: 'officer.menu.calendar' },
+  { key: '/quan-tri/ky-so', icon: <SignatureOutlined />, label: 'sig.sign.menu' },
+  { key: '/quan-tri/chung-thu-tin-cay', icon: <SafetyCertificateOutlined />, label: 'sig.anchor.menu' },
   { key: '/quan-tri/to-chuc', icon: <ApartmentOutlined />, label: 'admin.org' },
   { key: '/quan-tri/can-bo', icon: <TeamOutlined />, label: 'admin.staff' },
   { key: '/quan-tri/thu-tuc', icon: <FileTextOutlined />, label: 'admin.procedures' },
