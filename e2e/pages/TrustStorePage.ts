@@ -74,8 +74,8 @@ export class TrustStorePage {
     const raw = await this.table.locator('tbody tr[data-row-key]').evaluateAll((trs) =>
       trs.map((tr) => ({
         id: tr.getAttribute('data-row-key') ?? '',
-        cells: Array.from(tr.querySelectorAll(':scope > td')).map((td) => ({
-          text: (td.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        cells: Array.from(tr.querySelectorAll<HTMLElement>(':scope > td')).map((td) => ({
+          text: td.innerText.replace(/\s+/g, ' ').trim(),
           hash: td.querySelector('[data-hash]')?.getAttribute('data-hash') ?? null,
         })),
       })),

@@ -103,34 +103,38 @@ const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').t
 
 /** Reads one signature card (`[data-testid=signature-card]`). */
 export async function readSignatureCard(card: Locator): Promise<SignatureCardData> {
+  // No named helpers inside the callback: the test runner's transform may wrap them in a `__name`
+  // call that does not exist in the page. Texts are normalised back in Node.
   const raw = await card.evaluate((el) => {
-    const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim()
     const rows: { label: string; value: string; status: string | null; codes: string[]; codeTexts: string[] }[] = []
     for (const tr of Array.from(el.querySelectorAll('[data-testid="signature-fields"] tr.ant-descriptions-row'))) {
-      const td = tr.querySelector('td.ant-descriptions-item-content')
+      const td = tr.querySelector<HTMLElement>('td.ant-descriptions-item-content')
       rows.push({
-        label: text(tr.querySelector('th.ant-descriptions-item-label')),
-        value: text(td),
+        label: tr.querySelector<HTMLElement>('th.ant-descriptions-item-label')?.innerText ?? '',
+        value: td?.innerText ?? '',
         status: td?.querySelector('[data-status]')?.getAttribute('data-status') ?? null,
         codes: Array.from(td?.querySelectorAll(':scope [data-testid="signature-codes"] > li > [data-code]') ?? []).map(
           (c) => c.getAttribute('data-code') ?? '',
         ),
-        codeTexts: Array.from(td?.querySelectorAll(':scope [data-testid="signature-codes"] > li') ?? []).map((li) => text(li)),
+        codeTexts: Array.from(td?.querySelectorAll<HTMLElement>(':scope [data-testid="signature-codes"] > li') ?? []).map(
+          (li) => li.innerText,
+        ),
       })
     }
     const later = Array.from(el.querySelectorAll('[data-testid="later-revisions"] > li')).map((li) => ({
       allowed: li.getAttribute('data-allowed') === 'true',
       codes: Array.from(li.querySelectorAll('[data-code]')).map((c) => c.getAttribute('data-code') ?? ''),
     }))
+    // The chain is folded (<details>): textContent, which does not depend on rendering.
     const chain = Array.from(el.querySelectorAll('[data-testid="certificate-chain"] [data-testid="certificate"]')).map((li) =>
       Array.from(li.querySelectorAll('tr.ant-descriptions-row')).map((tr) => ({
-        label: text(tr.querySelector('th')),
-        value: tr.querySelector('[data-hash]')?.getAttribute('data-hash') ?? text(tr.querySelector('td')),
+        label: tr.querySelector('th')?.textContent ?? '',
+        value: tr.querySelector('[data-hash]')?.getAttribute('data-hash') ?? tr.querySelector('td')?.textContent ?? '',
       })),
     )
     return {
       index: Number(el.getAttribute('data-index')),
-      title: text(el.querySelector('.ant-card-head-title')),
+      title: el.querySelector<HTMLElement>('.ant-card-head-title')?.innerText ?? '',
       rows,
       later,
       chain,
@@ -138,21 +142,22 @@ export async function readSignatureCard(card: Locator): Promise<SignatureCardDat
     }
   })
   const fields: Record<string, string> = {}
-  for (const r of raw.rows) fields[r.label] = r.value
-  const row = (label: string) => raw.rows.find((r) => r.label === label)
+  const rows = raw.rows.map((r) => ({ ...r, label: clean(r.label), value: clean(r.value), codeTexts: r.codeTexts.map(clean) }))
+  for (const r of rows) fields[r.label] = r.value
+  const row = (label: string) => rows.find((r) => r.label === label)
   const value = (label: string) => clean(row(label)?.value)
   const errors = row(SIGNATURE_FIELD.errors)
   const chain = raw.chain.map((rows) => {
     const cert: CertificateRow = { commonName: '', organization: '', subject: '', issuer: '', serialNumber: '', validity: '', sha256: '' }
     for (const r of rows) {
-      const key = CERT_LABELS[r.label]
+      const key = CERT_LABELS[clean(r.label)]
       if (key) cert[key] = clean(r.value)
     }
     return cert
   })
   return {
     index: raw.index,
-    title: raw.title,
+    title: clean(raw.title),
     fields,
     signer: value(SIGNATURE_FIELD.signer),
     organization: value(SIGNATURE_FIELD.organization),
@@ -184,7 +189,7 @@ export async function readSignatureReport(root: Locator): Promise<SignatureRepor
   const verdict = (await report.getAttribute('data-verdict')) as Verdict
   const banner = report.getByTestId('signature-verdict')
   const verdictText = clean(await report.getByTestId('signature-verdict-title').textContent())
-  const verdictDescription = clean(await banner.locator('.ant-alert-description').textContent())
+  const verdictDescription = clean(await banner.locator('.ant-alert-description').innerText())
   const signatures: SignatureCardData[] = []
   for (const card of await report.getByTestId('signature-card').all()) signatures.push(await readSignatureCard(card))
   return { verdict, verdictText, verdictDescription, signatures }
@@ -239,7 +244,8 @@ export class VerifySignaturePage {
     const settled = this.page.locator(
       `[data-testid="verify-outcome"][data-attempt="${before + 1}"]:is([data-state="done"], [data-state="error"])`,
     )
-    await settled.waitFor({ timeout: 60_000 })
+    // The live region is empty (so not "visible") once the check is over.
+    await settled.waitFor({ state: 'attached', timeout: 60_000 })
     return (await settled.getAttribute('data-state')) as 'done' | 'error'
   }
 
@@ -251,7 +257,7 @@ export class VerifySignaturePage {
   }
 
   async problemText(): Promise<string> {
-    return clean(await this.problem.locator('.ant-alert-description').textContent())
+    return clean(await this.problem.locator('.ant-alert-description').innerText())
   }
 
   /** The verdict banner's title ("Tài liệu có chữ ký số hợp lệ", …). */

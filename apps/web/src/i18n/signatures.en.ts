@@ -75,6 +75,7 @@ export const signaturesEn = {
   'sig.copied': 'Copied',
 
   'sig.chain.title': 'Certificate chain',
+  'sig.chain.count': '{n} certificate(s)',
   'sig.chain.empty': 'No certificate could be read from the signature.',
   'sig.chain.signer': 'Signer’s certificate',
   'sig.chain.ca': 'Certification authority’s certificate',
@@ -253,7 +254,8 @@ export const signaturesEn = {
   'sig.sign.y1': 'y1 (bottom edge)',
   'sig.sign.x2': 'x2 (right edge)',
   'sig.sign.y2': 'y2 (top edge)',
-  'sig.sign.rectInvalid': 'x2 must be greater than x1 and y2 greater than y1',
+  'sig.sign.x2Invalid': 'x2 must be greater than x1',
+  'sig.sign.y2Invalid': 'y2 must be greater than y1',
   'sig.sign.reason': 'Reason',
   'sig.sign.reasonDefault': 'Phát hành văn bản',
   'sig.sign.submit': 'Sign with the agency’s certificate',

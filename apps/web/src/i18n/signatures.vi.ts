@@ -82,6 +82,7 @@ export const signaturesVi = {
 
   // Certificate chain
   'sig.chain.title': 'Chuỗi chứng thư số',
+  'sig.chain.count': '{n} chứng thư',
   'sig.chain.empty': 'Không đọc được chứng thư số trong chữ ký.',
   'sig.chain.signer': 'Chứng thư số của người ký',
   'sig.chain.ca': 'Chứng thư số của tổ chức chứng thực',
@@ -267,7 +268,8 @@ export const signaturesVi = {
   'sig.sign.y1': 'y1 (cạnh dưới)',
   'sig.sign.x2': 'x2 (cạnh phải)',
   'sig.sign.y2': 'y2 (cạnh trên)',
-  'sig.sign.rectInvalid': 'x2 phải lớn hơn x1 và y2 phải lớn hơn y1',
+  'sig.sign.x2Invalid': 'x2 phải lớn hơn x1',
+  'sig.sign.y2Invalid': 'y2 phải lớn hơn y1',
   'sig.sign.reason': 'Lý do ký',
   'sig.sign.reasonDefault': 'Phát hành văn bản',
   'sig.sign.submit': 'Ký số bằng chứng thư số của cơ quan',

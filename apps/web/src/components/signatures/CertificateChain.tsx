@@ -1,5 +1,6 @@
-import { Descriptions, Typography } from 'antd'
+import { Descriptions } from 'antd'
 import { useI18n } from '../../i18n/index.tsx'
+import { formatNumber } from '../../lib/format.ts'
 import { formatVnDate, type CertificateInfoT } from './format.ts'
 import { HashText } from './parts.tsx'
 
@@ -32,16 +33,22 @@ export function CertificateFields({ cert, testId }: { cert: CertificateInfoT; te
   )
 }
 
-/** Signer first, then its issuers up to the trust anchor. */
-export function CertificateChain({ chain, headingLevel }: { chain: readonly CertificateInfoT[]; headingLevel: 3 | 4 | 5 }) {
-  const { t } = useI18n()
+/** Signer first, then its issuers up to the trust anchor; folded (a native disclosure, keyboard-usable) to keep cards short. */
+export function CertificateChain({ chain }: { chain: readonly CertificateInfoT[] }) {
+  const { t, lang } = useI18n()
+  if (chain.length === 0)
+    return (
+      <p className="cs-muted" style={{ margin: '12px 0 0' }}>
+        {t('sig.chain.empty')}
+      </p>
+    )
   return (
-    <div data-testid="certificate-chain">
-      <Typography.Title level={headingLevel} style={{ fontSize: 16, marginTop: 16 }}>
-        {t('sig.chain.title')}
-      </Typography.Title>
-      {chain.length === 0 && <p className="cs-muted">{t('sig.chain.empty')}</p>}
-      <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+    <details data-testid="certificate-chain" style={{ marginTop: 12 }}>
+      <summary style={{ cursor: 'pointer', padding: '4px 0' }}>
+        <strong>{t('sig.chain.title')}</strong>{' '}
+        <span className="cs-muted">({t('sig.chain.count', { n: formatNumber(chain.length, lang) })})</span>
+      </summary>
+      <ol style={{ listStyle: 'none', margin: '8px 0 0', padding: 0 }}>
         {chain.map((cert, i) => (
           <li key={`${cert.sha256}-${i}`} style={{ marginBottom: 12 }} data-testid="certificate">
             <p style={{ margin: '0 0 4px', fontWeight: 600 }}>
@@ -51,6 +58,6 @@ export function CertificateChain({ chain, headingLevel }: { chain: readonly Cert
           </li>
         ))}
       </ol>
-    </div>
+    </details>
   )
 }

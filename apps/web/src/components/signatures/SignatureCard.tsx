@@ -4,10 +4,9 @@ import { FilePdfOutlined } from '@ant-design/icons'
 import type { SignatureReport } from '@congso/contracts'
 import { useI18n } from '../../i18n/index.tsx'
 import { formatNumber } from '../../lib/format.ts'
-import { CsTag } from '../Tags.tsx'
 import { CertificateChain } from './CertificateChain.tsx'
 import { formatVnDateTime } from './format.ts'
-import { CodeList, CodeText, IntegrityTag, RevocationTag, TrustTag } from './parts.tsx'
+import { CodeList, CodeText, SigTag, IntegrityTag, RevocationTag, TrustTag } from './parts.tsx'
 
 const labelStyle = { width: '32%', fontWeight: 600, color: 'rgba(0,0,0,0.88)' }
 
@@ -27,7 +26,7 @@ function Coverage({ s, revisions }: { s: SignatureReport; revisions: number }) {
   if (s.coversWholeDocument) {
     return (
       <>
-        <CsTag color="green">{t('sig.coverage.whole')}</CsTag>
+        <SigTag color="green">{t('sig.coverage.whole')}</SigTag>
         {s.revision > 0 && <div className="cs-muted">{t('sig.coverage.revision', { n: formatNumber(s.revision, lang) })}</div>}
       </>
     )
@@ -36,7 +35,7 @@ function Coverage({ s, revisions }: { s: SignatureReport; revisions: number }) {
   const n = Math.max(counted, revisions - s.revision, 1)
   return (
     <>
-      <CsTag color={s.modifiedAfterSigning ? 'red' : 'blue'}>{t('sig.coverage.later', { n: formatNumber(n, lang) })}</CsTag>
+      <SigTag color={s.modifiedAfterSigning ? 'red' : 'blue'}>{t('sig.coverage.later', { n: formatNumber(n, lang) })}</SigTag>
       {s.revision > 0 && <div className="cs-muted">{t('sig.coverage.revision', { n: formatNumber(s.revision, lang) })}</div>}
       {!s.modifiedAfterSigning && <div>{t('sig.coverage.allAllowed')}</div>}
       <ul style={{ margin: '4px 0 0', paddingLeft: 20 }} data-testid="later-revisions">
@@ -45,7 +44,7 @@ function Coverage({ s, revisions }: { s: SignatureReport; revisions: number }) {
             <strong>
               {r.revision > 0 ? t('sig.coverage.revisionN', { n: formatNumber(r.revision, lang) }) : t('sig.coverage.revisionUnknown')}
             </strong>{' '}
-            <CsTag color={r.allowed ? 'green' : 'red'}>{t(r.allowed ? 'sig.coverage.allowed' : 'sig.coverage.notAllowed')}</CsTag>
+            <SigTag color={r.allowed ? 'green' : 'red'}>{t(r.allowed ? 'sig.coverage.allowed' : 'sig.coverage.notAllowed')}</SigTag>
             <CodeList codes={r.changes} />
           </li>
         ))}
@@ -63,9 +62,9 @@ function Timestamp({ s }: { s: SignatureReport }) {
       <div>{t('sig.timestamp.value', { time: formatVnDateTime(ts.time), tsa: ts.tsaName ?? t('sig.timestamp.unknownTsa') })}</div>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 4 }}>
         <span data-status={ts.status}>
-          <CsTag color={ts.status === 'valid' ? 'green' : 'red'}>
+          <SigTag color={ts.status === 'valid' ? 'green' : 'red'}>
             {t(ts.status === 'valid' ? 'sig.timestamp.valid' : 'sig.timestamp.invalid')}
-          </CsTag>
+          </SigTag>
         </span>
         <TrustTag status={ts.trust} />
       </div>
@@ -95,11 +94,11 @@ export function SignatureCard({ signature: s, revisions, headingLevel, revisionH
       children:
         s.byteRange === 'ok' ? (
           <span data-status="ok">
-            <CsTag color="green">{t('sig.byteRange.ok')}</CsTag>
+            <SigTag color="green">{t('sig.byteRange.ok')}</SigTag>
           </span>
         ) : (
           <span data-status={s.byteRange}>
-            <CsTag color="red">{t('sig.byteRange.bad')}</CsTag> <CodeText code={s.byteRange} />
+            <SigTag color="red">{t('sig.byteRange.bad')}</SigTag> <CodeText code={s.byteRange} />
           </span>
         ),
     },
@@ -109,7 +108,6 @@ export function SignatureCard({ signature: s, revisions, headingLevel, revisionH
   if (s.docMdp !== null) items.push({ key: 'docMdp', label: t('sig.field.docMdp'), children: t(`sig.docMdp.${s.docMdp}`) })
   if (s.subFilter) items.push({ key: 'format', label: t('sig.field.format'), children: <span className="cs-mono">{s.subFilter}</span> })
   if (s.errors.length > 0) items.push({ key: 'errors', label: t('sig.field.errors'), children: <CodeList codes={s.errors} /> })
-  const chainLevel = Math.min(headingLevel + 1, 5) as 3 | 4 | 5
 
   return (
     <Card
@@ -138,7 +136,7 @@ export function SignatureCard({ signature: s, revisions, headingLevel, revisionH
           </a>
         </p>
       )}
-      <CertificateChain chain={s.chain} headingLevel={chainLevel} />
+      <CertificateChain chain={s.chain} />
     </Card>
   )
 }

@@ -17,7 +17,7 @@ const verdictView: Record<Verdict, { type: 'success' | 'error' | 'warning' | 'in
 
 interface Props {
   report: ValidationReport
-  /** Level of each signature card's heading (its certificate chain gets the next one); 3 by default. */
+  /** Level of each signature card's heading (h3 by default: under the page's h1 and the section's h2). */
   headingLevel?: HeadingLevel
   /**
    * Address of the document as signature `n` (1-based: report index + 1) signed it; when given, each

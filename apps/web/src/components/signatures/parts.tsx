@@ -1,14 +1,24 @@
 import { Typography } from 'antd'
 import { useI18n } from '../../i18n/index.tsx'
-import { CsTag } from '../Tags.tsx'
+import type { ReactNode } from 'react'
+import type { TagColor } from '../Tags.tsx'
 import { describeCode, revocationColor, trustColor, type RevocationStatusT, type TrustStatusT } from './format.ts'
+
+/** The app's high-contrast tag (components/Tags.tsx), allowed to wrap: some statuses are whole sentences. */
+export function SigTag({ color, children }: { color: TagColor; children: ReactNode }) {
+  return (
+    <span className={`cs-tag cs-tag-${color}`} style={{ whiteSpace: 'normal' }}>
+      {children}
+    </span>
+  )
+}
 
 /** Status tags: colour and words (never colour alone); `data-status` carries the machine value for tests. */
 export function TrustTag({ status }: { status: TrustStatusT }) {
   const { t } = useI18n()
   return (
     <span data-status={status}>
-      <CsTag color={trustColor[status]}>{t(`sig.trust.${status}`)}</CsTag>
+      <SigTag color={trustColor[status]}>{t(`sig.trust.${status}`)}</SigTag>
     </span>
   )
 }
@@ -17,7 +27,7 @@ export function RevocationTag({ status }: { status: RevocationStatusT }) {
   const { t } = useI18n()
   return (
     <span data-status={status}>
-      <CsTag color={revocationColor[status]}>{t(`sig.revocation.${status}`)}</CsTag>
+      <SigTag color={revocationColor[status]}>{t(`sig.revocation.${status}`)}</SigTag>
     </span>
   )
 }
@@ -26,7 +36,7 @@ export function IntegrityTag({ status }: { status: 'ok' | 'failed' }) {
   const { t } = useI18n()
   return (
     <span data-status={status}>
-      <CsTag color={status === 'ok' ? 'green' : 'red'}>{t(status === 'ok' ? 'sig.integrity.ok' : 'sig.integrity.failed')}</CsTag>
+      <SigTag color={status === 'ok' ? 'green' : 'red'}>{t(status === 'ok' ? 'sig.integrity.ok' : 'sig.integrity.failed')}</SigTag>
     </span>
   )
 }

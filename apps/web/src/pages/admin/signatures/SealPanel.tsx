@@ -6,8 +6,8 @@ import { ApiError, post } from '../../../api/client.ts'
 import type { ApiState } from '../../../api/hooks.ts'
 import { useI18n } from '../../../i18n/index.tsx'
 import { useRevalidateOnLangChange, validateWith } from '../../../lib/forms.ts'
-import { CsTag } from '../../../components/Tags.tsx'
 import { formatVnDate } from '../../../components/signatures/format.ts'
+import { SigTag } from '../../../components/signatures/parts.tsx'
 import { RadioField } from '../dossiers/RadioField.tsx'
 import { TOP_RIGHT_A4, type PositionPreset } from './access.ts'
 
@@ -32,7 +32,7 @@ export function SealInfoView({ seal }: { seal: ApiState<SealInfo> }) {
       children: (
         <>
           <span data-status={status}>
-            <CsTag color={ready ? 'green' : s.configured ? 'red' : 'grey'}>{t(`sig.seal.${status}`)}</CsTag>
+            <SigTag color={ready ? 'green' : s.configured ? 'red' : 'grey'}>{t(`sig.seal.${status}`)}</SigTag>
           </span>
           {s.problem && <div style={{ marginTop: 4 }}>{s.problem}</div>}
         </>
@@ -82,13 +82,11 @@ interface Values {
 interface Props {
   fileId: string
   seal: ApiState<SealInfo>
-  /** The user's roles allow sealing (clerk, agency leader); others get the explanation instead of the button. */
-  canSeal: boolean
   onSigned: (signed: SignedFile) => void
 }
 
-/** Page, position preset (or custom rectangle) and reason, then "Ký số bằng chứng thư số của cơ quan". */
-export function SealForm({ fileId, seal, canSeal, onSigned }: Props) {
+/** Page, position preset (or custom rectangle) and reason, then "Ký số bằng chứng thư số của cơ quan" (for clerks and agency leaders). */
+export function SealForm({ fileId, seal, onSigned }: Props) {
   const { t } = useI18n()
   const [form] = Form.useForm<Values>()
   const [busy, setBusy] = useState(false)
@@ -143,7 +141,7 @@ export function SealForm({ fileId, seal, canSeal, onSigned }: Props) {
                   const low = form.getFieldValue(name === 'x2' ? 'x1' : 'y1') as number | null | undefined
                   return value == null || low == null || value > low
                     ? Promise.resolve()
-                    : Promise.reject(new Error(t('sig.sign.rectInvalid')))
+                    : Promise.reject(new Error(t(name === 'x2' ? 'sig.sign.x2Invalid' : 'sig.sign.y2Invalid')))
                 },
               },
             ]
@@ -182,29 +180,22 @@ export function SealForm({ fileId, seal, canSeal, onSigned }: Props) {
         />
       </Form.Item>
       {position === 'custom' && (
-        <fieldset style={{ border: 0, padding: 0, margin: '0 0 16px' }}>
-          <legend className="visually-hidden">{t('sig.sign.pos.custom')}</legend>
-          <Space wrap size={16}>
+        <div role="group" aria-label={t('sig.sign.pos.custom')} style={{ marginBottom: 16 }}>
+          <Space wrap size={16} align="start">
             {(['x1', 'y1', 'x2', 'y2'] as const).map(coordinate)}
           </Space>
-        </fieldset>
+        </div>
       )}
       <Form.Item name="reason" label={t('sig.sign.reason')}>
         <Input maxLength={200} style={{ maxWidth: 480 }} />
       </Form.Item>
       {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 16 }} data-testid="sign-problem" />}
-      {canSeal ? (
-        <>
-          {blocked && !seal.loading && (
-            <Alert type="warning" showIcon message={t('sig.sign.sealNotReady')} style={{ marginBottom: 12 }} data-testid="seal-not-ready" />
-          )}
-          <Button type="primary" size="large" htmlType="submit" icon={<SignatureOutlined aria-hidden />} loading={busy} disabled={blocked}>
-            {t('sig.sign.submit')}
-          </Button>
-        </>
-      ) : (
-        <Alert type="info" showIcon message={t('sig.sign.notAllowed')} data-testid="sign-not-allowed" />
+      {blocked && !seal.loading && (
+        <Alert type="warning" showIcon message={t('sig.sign.sealNotReady')} style={{ marginBottom: 12 }} data-testid="seal-not-ready" />
       )}
+      <Button type="primary" size="large" htmlType="submit" icon={<SignatureOutlined aria-hidden />} loading={busy} disabled={blocked}>
+        {t('sig.sign.submit')}
+      </Button>
     </Form>
   )
 }

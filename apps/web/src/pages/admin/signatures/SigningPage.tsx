@@ -97,7 +97,9 @@ export default function SigningPage() {
   const { t, lang } = useI18n()
   const { me } = useAuth()
   const canSeal = hasAnyRole(me, SEAL_ROLES)
-  const seal = useApi<SealInfo>('/signatures/seal')
+  // The seal belongs to the officer's agency; officers without one (a system admin) have none to show.
+  const hasAgency = Boolean(me?.agencyId)
+  const seal = useApi<SealInfo>(hasAgency ? '/signatures/seal' : null)
   const [source, setSource] = useState<StoredFileT | null>(null)
   const [signed, setSigned] = useState<SignedFile | null>(null)
   const [uploading, setUploading] = useState<string | null>(null)
@@ -181,10 +183,20 @@ export default function SigningPage() {
         <StepSection id="sign-check" title={t('sig.sign.checkTitle')} focusKey={source.id}>
           <SubHeading>{t('sig.sign.currentTitle')}</SubHeading>
           <CurrentReport key={source.id} file={source} />
-          <SubHeading>{t('sig.sign.sealTitle')}</SubHeading>
-          {seal.loading ? <Spin /> : <SealInfoView seal={seal} />}
-          <SubHeading>{t('sig.sign.optionsTitle')}</SubHeading>
-          <SealForm key={source.id} fileId={source.id} seal={seal} canSeal={canSeal} onSigned={setSigned} />
+          {hasAgency && (
+            <>
+              <SubHeading>{t('sig.sign.sealTitle')}</SubHeading>
+              {seal.loading ? <Spin /> : <SealInfoView seal={seal} />}
+            </>
+          )}
+          {canSeal ? (
+            <>
+              <SubHeading>{t('sig.sign.optionsTitle')}</SubHeading>
+              <SealForm key={source.id} fileId={source.id} seal={seal} onSigned={setSigned} />
+            </>
+          ) : (
+            <Alert type="info" showIcon message={t('sig.sign.notAllowed')} style={{ marginTop: 16 }} data-testid="sign-not-allowed" />
+          )}
         </StepSection>
       )}
 

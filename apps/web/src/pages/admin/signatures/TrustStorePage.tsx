@@ -10,6 +10,7 @@ import { formatDateTime, formatNumber } from '../../../lib/format.ts'
 import { useErrorHandler } from '../../../lib/forms.ts'
 import { usePageTitle } from '../../../lib/usePageTitle.ts'
 import { CsTag } from '../../../components/Tags.tsx'
+import { ScrollRegion } from '../../../components/dossier/common.tsx'
 import { formatVnDate, shortHash } from '../../../components/signatures/format.ts'
 import { HashText } from '../../../components/signatures/parts.tsx'
 import { hasAnyRole } from '../dossiers/access.ts'
@@ -71,73 +72,74 @@ export default function TrustStorePage() {
         </div>
       )}
       {list.error && <Alert type="error" showIcon message={list.error.localized} style={{ marginBottom: 12 }} />}
-      <Table<TrustAnchor>
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 1100 }}
-        data-testid="trust-anchors-table"
-        locale={{ emptyText: t('sig.anchor.empty') }}
-        pagination={{
-          pageSize: 50,
-          hideOnSinglePage: true,
-          showSizeChanger: false,
-          showTotal: (n) => t('common.total', { n: formatNumber(n, lang) }),
-        }}
-        columns={[
-          { title: t('sig.anchor.label'), key: 'label', width: 200, render: (_, a) => <strong>{a.label}</strong> },
-          {
-            title: t('sig.anchor.subject'),
-            key: 'subject',
-            render: (_, a) => <span style={{ wordBreak: 'break-word' }}>{a.subject}</span>,
-          },
-          {
-            title: t('sig.anchor.issuer'),
-            key: 'issuer',
-            render: (_, a) => <span style={{ wordBreak: 'break-word' }}>{a.issuer}</span>,
-          },
-          { title: t('sig.anchor.validity'), key: 'validity', width: 190, render: (_, a) => <Validity a={a} /> },
-          {
-            title: t('sig.anchor.sha256'),
-            key: 'sha256',
-            width: 190,
-            render: (_, a) => (
-              <span title={a.sha256}>
-                <HashText value={a.sha256} display={shortHash(a.sha256)} />
-              </span>
-            ),
-          },
-          { title: t('sig.anchor.createdAt'), key: 'createdAt', width: 140, render: (_, a) => formatDateTime(a.createdAt) },
-          ...(canEdit
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  width: 90,
-                  render: (_: unknown, a: TrustAnchor) => (
-                    <Popconfirm
-                      title={t('sig.anchor.deleteConfirm')}
-                      okText={t('common.delete')}
-                      cancelText={t('common.cancel')}
-                      okButtonProps={{ danger: true }}
-                      onConfirm={() => remove(a)}
-                    >
-                      <Button
-                        size="small"
-                        danger
-                        icon={<DeleteOutlined aria-hidden />}
-                        aria-label={t('sig.anchor.deleteOf', { label: a.label })}
+      <ScrollRegion label={t('sig.anchor.title')} minWidth={880}>
+        <Table<TrustAnchor>
+          rowKey="id"
+          size="middle"
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
+          data-testid="trust-anchors-table"
+          locale={{ emptyText: t('sig.anchor.empty') }}
+          pagination={{
+            pageSize: 50,
+            hideOnSinglePage: true,
+            showSizeChanger: false,
+            showTotal: (n) => t('common.total', { n: formatNumber(n, lang) }),
+          }}
+          columns={[
+            { title: t('sig.anchor.label'), key: 'label', width: 150, render: (_, a) => <strong>{a.label}</strong> },
+            {
+              title: t('sig.anchor.subject'),
+              key: 'subject',
+              render: (_, a) => <span style={{ wordBreak: 'break-word' }}>{a.subject}</span>,
+            },
+            {
+              title: t('sig.anchor.issuer'),
+              key: 'issuer',
+              render: (_, a) => <span style={{ wordBreak: 'break-word' }}>{a.issuer}</span>,
+            },
+            { title: t('sig.anchor.validity'), key: 'validity', width: 125, render: (_, a) => <Validity a={a} /> },
+            {
+              title: t('sig.anchor.sha256'),
+              key: 'sha256',
+              width: 175,
+              render: (_, a) => (
+                <span title={a.sha256}>
+                  <HashText value={a.sha256} display={shortHash(a.sha256)} />
+                </span>
+              ),
+            },
+            { title: t('sig.anchor.createdAt'), key: 'createdAt', width: 110, render: (_, a) => formatDateTime(a.createdAt) },
+            ...(canEdit
+              ? [
+                  {
+                    title: t('common.actions'),
+                    key: 'actions',
+                    width: 90,
+                    render: (_: unknown, a: TrustAnchor) => (
+                      <Popconfirm
+                        title={t('sig.anchor.deleteConfirm')}
+                        okText={t('common.delete')}
+                        cancelText={t('common.cancel')}
+                        okButtonProps={{ danger: true }}
+                        onConfirm={() => remove(a)}
                       >
-                        {t('common.delete')}
-                      </Button>
-                    </Popconfirm>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
+                        <Button
+                          size="small"
+                          danger
+                          icon={<DeleteOutlined aria-hidden />}
+                          aria-label={t('sig.anchor.deleteOf', { label: a.label })}
+                        >
+                          {t('common.delete')}
+                        </Button>
+                      </Popconfirm>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </ScrollRegion>
       {adding && (
         <AddTrustAnchorModal
           onClose={() => setAdding(false)}
