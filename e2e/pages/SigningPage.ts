@@ -4,7 +4,7 @@ import { readSignatureReport, type SignatureReportData, type SignatureUpload, ty
 export type PositionPreset = 'bottomRight' | 'topRight' | 'custom'
 const POSITION_LABEL: Record<PositionPreset, string> = {
   bottomRight: 'Góc dưới bên phải',
-  topRight: 'Góc trên bên phải',
+  topRight: 'Góc trên bên phải, không hình dấu (bản sao, tệp đính kèm)',
   custom: 'Tùy chỉnh',
 }
 

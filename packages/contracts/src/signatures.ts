@@ -107,6 +107,11 @@ export const SealRequest = z.strictObject({
   page: z.number().int().min(1).max(10_000).default(1),
   rect: SignatureRect.optional(),
   reason: z.string().trim().max(200).optional(),
+  /**
+   * 'seal': the agency signature with the seal image; 'copy': the agency signature of an electronic
+   * copy or attachment, top right of the page without image (Decree 30/2020, Appendix I).
+   */
+  appearance: z.enum(['seal', 'copy']).default('seal'),
 })
 export type SealRequest = z.input<typeof SealRequest>
 

@@ -4,6 +4,7 @@ import { createDemoPki, demoSealPng } from '@congso/pdf-signatures/demo'
 import type { AppContext } from '../context.ts'
 import type { RequestMeta } from '../http/request-context.ts'
 import { getSetting, putSetting } from '../modules/org/org.repo.ts'
+import { DEMO_CRL_FILE } from '../modules/signatures/demo-crl.ts'
 import { sealPaths } from '../modules/signatures/seals.ts'
 import { addTrustAnchor } from '../modules/signatures/trust-store.service.ts'
 
@@ -36,6 +37,7 @@ export async function seedDemoPki(ctx: AppContext): Promise<void> {
     .execute()
   const pki = await createDemoPki({
     provinceName: ctx.config.provinceName,
+    crlUrl: `${ctx.config.publicUrl}/api/v1/pki/${DEMO_CRL_FILE}`,
     seals: agencies.map((a) => ({ code: a.code!, agencyName: a.name })),
     people: officers.map((o) => ({ key: o.username!, fullName: o.full_name, organization: o.agency })),
   })
@@ -56,6 +58,7 @@ export async function seedDemoPki(ctx: AppContext): Promise<void> {
     writeFileSync(join(peopleDir, `${p.key}.p12.pass`), `${p.passphrase}\n`, { mode: 0o600 })
   }
   writeFileSync(join(ctx.config.dataDir, 'pki', 'demo-root.pem'), pki.rootPem)
+  writeFileSync(join(ctx.config.dataDir, 'pki', DEMO_CRL_FILE), pki.crl)
   await addTrustAnchor(ctx, SYSTEM, { label: 'Congso Demo Root CA (dữ liệu mẫu)', certificate: pki.rootPem })
   await putSetting(db, 'demo.pki', { seededAt: new Date().toISOString(), seals: pki.seals.length, people: pki.people.length })
   ctx.log.info({ seals: pki.seals.length, people: pki.people.length, sealDir: ctx.config.signing.sealDir }, 'demo certificates generated')

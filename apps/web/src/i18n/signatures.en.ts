@@ -246,7 +246,7 @@ export const signaturesEn = {
   'sig.sign.pageHelp': 'Page number, starting from 1.',
   'sig.sign.position': 'Position of the signature image',
   'sig.sign.pos.bottomRight': 'Bottom right',
-  'sig.sign.pos.topRight': 'Top right',
+  'sig.sign.pos.topRight': 'Top right, no seal image (copy, attachment)',
   'sig.sign.pos.custom': 'Custom',
   'sig.sign.posHelp':
     'Coordinates in points (1/72 inch) from the bottom-left corner of the page; an A4 portrait page is 595 wide and 842 high.',

@@ -261,7 +261,7 @@ export const signaturesVi = {
   'sig.sign.pageHelp': 'Số thứ tự trang, bắt đầu từ 1.',
   'sig.sign.position': 'Vị trí hình ảnh chữ ký',
   'sig.sign.pos.bottomRight': 'Góc dưới bên phải',
-  'sig.sign.pos.topRight': 'Góc trên bên phải',
+  'sig.sign.pos.topRight': 'Góc trên bên phải, không hình dấu (bản sao, tệp đính kèm)',
   'sig.sign.pos.custom': 'Tùy chỉnh',
   'sig.sign.posHelp': 'Tọa độ tính bằng point (1/72 inch) từ góc dưới bên trái của trang; trang A4 dọc rộng 595, cao 842.',
   'sig.sign.x1': 'x1 (cạnh trái)',

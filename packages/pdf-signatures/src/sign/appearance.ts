@@ -93,7 +93,7 @@ interface FittedText {
 
 type Fonts = Record<FontStyle, FontSubset>
 
-function wrapLine(line: Line, font: FontSubset, size: number, maxWidth: number): FittedLine[] {
+function wrapLine(line: Line, font: FontSubset, size: number, maxWidth: number, breakWords: boolean): FittedLine[] | null {
   const out: FittedLine[] = []
   const width = (s: string): number => font.measure(s) * size
   let current = ''
@@ -108,7 +108,12 @@ function wrapLine(line: Line, font: FontSubset, size: number, maxWidth: number):
       continue
     }
     flush()
-    // A word wider than the box is broken between characters.
+    if (width(word) <= maxWidth) {
+      current = word
+      continue
+    }
+    // A word wider than the box (a time stamp, a long name) is broken between characters, as a last resort.
+    if (!breakWords) return null
     for (const ch of word) {
       if (current && width(current + ch) > maxWidth) flush()
       current += ch
@@ -120,16 +125,27 @@ function wrapLine(line: Line, font: FontSubset, size: number, maxWidth: number):
 
 /** Wraps the lines to `maxWidth`, shrinking from `preferred` to 6 pt; below that, the overflow is cut with "…". */
 function fitText(lines: Line[], fonts: Fonts, maxWidth: number, maxHeight: number, preferred = FONT_SIZE): FittedText {
-  const wrapAt = (size: number): FittedLine[] => lines.flatMap((l) => wrapLine(l, fonts[l.style], size, maxWidth))
+  const wrapAt = (size: number, breakWords = true): FittedLine[] | null => {
+    const out: FittedLine[] = []
+    for (const l of lines) {
+      const wrapped = wrapLine(l, fonts[l.style], size, maxWidth, breakWords)
+      if (!wrapped) return null
+      out.push(...wrapped)
+    }
+    return out
+  }
   if (maxWidth <= 0 || maxHeight <= 0) return { size: preferred, lines: [], height: 0, truncated: lines.length > 0 }
-  for (let size = preferred; size >= MIN_FONT_SIZE; size -= 0.5) {
-    const wrapped = wrapAt(size)
-    if (wrapped.length * size * LEADING <= maxHeight)
-      return { size, lines: wrapped, height: wrapped.length * size * LEADING, truncated: false }
+  // A smaller font is better than a word cut in two; cutting words is tried only when no size avoids it.
+  for (const breakWords of [false, true]) {
+    for (let size = preferred; size >= MIN_FONT_SIZE; size -= 0.5) {
+      const wrapped = wrapAt(size, breakWords)
+      if (wrapped && wrapped.length * size * LEADING <= maxHeight)
+        return { size, lines: wrapped, height: wrapped.length * size * LEADING, truncated: false }
+    }
   }
   const size = MIN_FONT_SIZE
   const fit = Math.floor(maxHeight / (size * LEADING))
-  const kept = wrapAt(size).slice(0, fit)
+  const kept = (wrapAt(size) ?? []).slice(0, fit)
   const last = kept[kept.length - 1]
   if (last) {
     const font = fonts[last.style]

@@ -137,10 +137,10 @@ function signatureRect(opts: PlaceholderOptions, page: Rect): Rect {
   if (appearance.kind === 'invisible') return [0, 0, 0, 0]
   let rect = opts.rect
   if (!rect && appearance.kind === 'copy') {
-    // Top right of the page, about 1 cm in from the edges.
+    // Top right of the page, inside the 20 mm top margin (Decree 30/2020) so it covers no text.
     const width = Math.min(240, page[2] - page[0] - 40)
-    const height = (appearance.lines.length + 1) * 12 + 8
-    rect = [page[2] - 28 - width, page[3] - 20 - height, page[2] - 28, page[3] - 20]
+    const height = (appearance.lines.length + 1) * 10 + 4
+    rect = [page[2] - 28 - width, page[3] - 8 - height, page[2] - 28, page[3] - 8]
   }
   rect ??= appearance.kind === 'agency' ? DEFAULT_SEAL_RECT : DEFAULT_RECT
   if (!Array.isArray(rect) || rect.length !== 4 || !rect.every((v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 14_400))

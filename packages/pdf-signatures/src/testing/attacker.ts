@@ -114,7 +114,11 @@ export function buildPdf(objects: ObjectUpdate[]): Uint8Array {
     if (o.stream === undefined) text = latin1(`${o.num} 0 obj\n${o.body}\nendobj\n`)
     else {
       const data = typeof o.stream === 'string' ? latin1(o.stream) : Buffer.from(o.stream)
-      text = Buffer.concat([latin1(`${o.num} 0 obj\n${o.body.trim().replace(/>>$/, ` /Length ${data.length}>>`)}\nstream\n`), data, latin1('\nendstream\nendobj\n')])
+      text = Buffer.concat([
+        latin1(`${o.num} 0 obj\n${o.body.trim().replace(/>>$/, ` /Length ${data.length}>>`)}\nstream\n`),
+        data,
+        latin1('\nendstream\nendobj\n'),
+      ])
     }
     parts.push(text)
     length += text.length
@@ -129,39 +133,68 @@ export function buildPdf(objects: ObjectUpdate[]): Uint8Array {
   return new Uint8Array(Buffer.concat(parts))
 }
 
-export interface CertifyOptions {
+export interface TransformSignOptions {
   signer: Signer
-  /** DocMDP permission: 1 no changes, 2 form filling and signing, 3 also annotations. */
-  permission: 1 | 2 | 3
+  /** Makes it the certification signature, with this DocMDP permission (ISO 32000-1 §12.8.2.2). */
+  docMdp?: 1 | 2 | 3
+  /** A FieldMDP transform (§12.8.2.4): which fields it locks, and optionally a DocMDP-like /P (PDF 2.0 /Lock). */
+  fieldMdp?: { action: 'All' | 'Include' | 'Exclude'; fields?: string[]; p?: 1 | 2 | 3 }
+  /** Signs this existing empty signature field (its object number) instead of adding an invisible one. */
+  fieldNum?: number
   contentsSize?: number
 }
 
 /**
- * A certification signature (ISO 32000-1 §12.8.2.2): an invisible signature field whose signature
- * dictionary carries a DocMDP transform, and the catalog's /Perms /DocMDP pointing at it.
+ * A signature with transforms the production signer does not write: certification (DocMDP) and
+ * FieldMDP locks, or the signing of an empty signature field that already exists. The catalog's
+ * /AcroForm must be absent or a direct dictionary (as in the test documents).
  */
-export async function certifyPdf(pdf: Uint8Array, opts: CertifyOptions): Promise<Uint8Array> {
+export async function signWithTransforms(pdf: Uint8Array, opts: TransformSignOptions): Promise<Uint8Array> {
   const doc = openPdf(pdf)
   const size = Number(doc.trailer.get('Size'))
   const root = doc.trailer.get('Root') as PdfRef
   const catalog = getObject(doc, root) as PdfDict
-  const page = pageObject(pdf, 0)
   const sigNum = size
-  const widgetNum = size + 1
-  const annots = page.dict.get('Annots')
-  const annotList: PdfValue[] = Array.isArray(annots) ? annots : []
+  const references: string[] = []
+  if (opts.docMdp)
+    references.push(`<</Type /SigRef /TransformMethod /DocMDP /TransformParams <</Type /TransformParams /P ${opts.docMdp} /V /1.2>>>>`)
+  if (opts.fieldMdp) {
+    const { action, fields = [], p } = opts.fieldMdp
+    const list = fields.map((f) => `(${f})`).join(' ')
+    references.push(
+      `<</Type /SigRef /TransformMethod /FieldMDP /TransformParams <</Type /TransformParams /Action /${action} /Fields [${list}]${p ? ` /P ${p}` : ''} /V /1.2>>>>`,
+    )
+  }
   const contentsSize = opts.contentsSize ?? 8192
   const placeholder = `[0 ${'0'.repeat(10)} ${'0'.repeat(10)} ${'0'.repeat(10)}]`
   const sigBody =
     `<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M (${pdfDate(new Date())})` +
-    ` /Reference [<</Type /SigRef /TransformMethod /DocMDP /TransformParams <</Type /TransformParams /P ${opts.permission} /V /1.2>>>>]` +
+    (references.length ? ` /Reference [${references.join(' ')}]` : '') +
     ` /ByteRange ${placeholder} /Contents <${'0'.repeat(contentsSize * 2)}>>>`
-  const updated = appendUpdate(pdf, [
-    { num: root.num, gen: root.gen, body: withEntries(catalog, { AcroForm: `<</Fields [${widgetNum} 0 R] /SigFlags 3>>`, Perms: `<</DocMDP ${sigNum} 0 R>>` }) },
-    { num: page.num, body: withEntries(page.dict, { Annots: `[${[...annotList.map(serialize), `${widgetNum} 0 R`].join(' ')}]` }) },
-    { num: sigNum, body: sigBody },
-    { num: widgetNum, body: `<</Type /Annot /Subtype /Widget /FT /Sig /T (Certification) /V ${sigNum} 0 R /P ${page.num} 0 R /Rect [0 0 0 0] /F 132>>` },
-  ])
+  const objects: ObjectUpdate[] = [{ num: sigNum, body: sigBody }]
+  const catalogChanges: Record<string, string> = {}
+  if (opts.docMdp) catalogChanges.Perms = `<</DocMDP ${sigNum} 0 R>>`
+  if (opts.fieldNum !== undefined) {
+    const field = getObject(doc, new PdfRef(opts.fieldNum, 0)) as PdfDict
+    objects.push({ num: opts.fieldNum, body: withEntries(field, { V: `${sigNum} 0 R` }) })
+  } else {
+    const page = pageObject(pdf, 0)
+    const widgetNum = size + 1
+    const annots = page.dict.get('Annots')
+    const form = catalog.get('AcroForm')
+    const fields = form instanceof PdfDict ? form.get('Fields') : undefined
+    const list = (v: PdfValue | undefined, add: string): string => `[${[...(Array.isArray(v) ? v.map(serialize) : []), add].join(' ')}]`
+    catalogChanges.AcroForm = `<</Fields ${list(fields, `${widgetNum} 0 R`)} /SigFlags 3>>`
+    objects.push(
+      { num: page.num, body: withEntries(page.dict, { Annots: list(annots, `${widgetNum} 0 R`) }) },
+      {
+        num: widgetNum,
+        body: `<</Type /Annot /Subtype /Widget /FT /Sig /T (Certification) /V ${sigNum} 0 R /P ${page.num} 0 R /Rect [0 0 0 0] /F 132>>`,
+      },
+    )
+  }
+  if (Object.keys(catalogChanges).length) objects.push({ num: root.num, gen: root.gen, body: withEntries(catalog, catalogChanges) })
+  const updated = appendUpdate(pdf, objects)
   const text = Buffer.from(updated).toString('latin1')
   const brAt = text.lastIndexOf(`/ByteRange ${placeholder}`) + '/ByteRange '.length
   const contentsStart = text.indexOf('/Contents <', brAt) + '/Contents '.length
@@ -173,4 +206,13 @@ export async function certifyPdf(pdf: Uint8Array, opts: CertifyOptions): Promise
   const cms = await buildCadesSignature(new Uint8Array(digest), opts.signer)
   out.set(latin1(Buffer.from(cms).toString('hex')), contentsStart + 1)
   return out
+}
+
+/** A certification signature: an invisible signature field with a DocMDP transform, named by the catalog's /Perms /DocMDP. */
+export function certifyPdf(pdf: Uint8Array, opts: { signer: Signer; permission: 1 | 2 | 3; contentsSize?: number }): Promise<Uint8Array> {
+  return signWithTransforms(pdf, {
+    signer: opts.signer,
+    docMdp: opts.permission,
+    ...(opts.contentsSize ? { contentsSize: opts.contentsSize } : {}),
+  })
 }

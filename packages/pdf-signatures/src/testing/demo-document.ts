@@ -48,19 +48,20 @@ export async function makeDemoDecisionPdf(): Promise<DemoDecision> {
     page.drawText(text, { x, y, size, font: fonts[style], color: black })
   }
 
-  centred(page, 'ỦY BAN NHÂN DÂN', 150, 790, 12, 'regular')
-  centred(page, 'XÃ ĐỒNG TÂM', 150, 775, 12, 'bold')
-  page.drawLine({ start: { x: 125, y: 767 }, end: { x: 175, y: 767 }, thickness: 0.6 })
-  centred(page, 'Số: 123/QĐ-UBND', 150, 752, 12, 'regular')
-  centred(page, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 400, 790, 12, 'bold')
-  centred(page, 'Độc lập - Tự do - Hạnh phúc', 400, 775, 13, 'bold')
-  page.drawLine({ start: { x: 318, y: 767 }, end: { x: 482, y: 767 }, thickness: 0.6 })
-  centred(page, 'Đồng Tâm, ngày 23 tháng 11 năm 2026', 400, 752, 13, 'italic')
+  // Decree 30/2020 margins: 20–25 mm at the top, which is where an electronic copy's mark goes.
+  centred(page, 'ỦY BAN NHÂN DÂN', 150, 776, 12, 'regular')
+  centred(page, 'XÃ ĐỒNG TÂM', 150, 761, 12, 'bold')
+  page.drawLine({ start: { x: 125, y: 753 }, end: { x: 175, y: 753 }, thickness: 0.6 })
+  centred(page, 'Số: 123/QĐ-UBND', 150, 738, 12, 'regular')
+  centred(page, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 400, 776, 12, 'bold')
+  centred(page, 'Độc lập - Tự do - Hạnh phúc', 400, 761, 13, 'bold')
+  page.drawLine({ start: { x: 318, y: 753 }, end: { x: 482, y: 753 }, thickness: 0.6 })
+  centred(page, 'Đồng Tâm, ngày 23 tháng 11 năm 2026', 400, 738, 13, 'italic')
 
-  centred(page, 'QUYẾT ĐỊNH', 297.6, 712, 14, 'bold')
-  centred(page, 'Về việc cấp giấy phép xây dựng nhà ở riêng lẻ', 297.6, 696, 14, 'bold')
-  page.drawLine({ start: { x: 257, y: 686 }, end: { x: 338, y: 686 }, thickness: 0.6 })
-  centred(page, 'CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐỒNG TÂM', 297.6, 668, 14, 'bold')
+  centred(page, 'QUYẾT ĐỊNH', 297.6, 704, 14, 'bold')
+  centred(page, 'Về việc cấp giấy phép xây dựng nhà ở riêng lẻ', 297.6, 688, 14, 'bold')
+  page.drawLine({ start: { x: 257, y: 678 }, end: { x: 338, y: 678 }, thickness: 0.6 })
+  centred(page, 'CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐỒNG TÂM', 297.6, 660, 14, 'bold')
 
   const body: [string, Style][] = [
     ['Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;', 'italic'],
@@ -68,7 +69,7 @@ export async function makeDemoDecisionPdf(): Promise<DemoDecision> {
     ['Xét đề nghị của công dân Nguyễn Văn Bình tại hồ sơ số H99.01-261123-0042;', 'italic'],
     ['Theo đề nghị của công chức Địa chính - Xây dựng.', 'italic'],
   ]
-  let y = 640
+  let y = 634
   for (const [text, style] of body) {
     left(text, 85, y, 13, style)
     y -= 18

@@ -7,7 +7,9 @@
  */
 import { deflateSync } from 'node:zlib'
 import fc from 'fast-check'
+import { objectAt, openPdf, serialize } from '../pdf/document.ts'
 import type { ValidationReport } from '../validate/report.ts'
+import { appendUpdate } from './attacker.ts'
 
 export interface FuzzDocument {
   pdf: Uint8Array
@@ -56,38 +58,163 @@ export type MutationSpec =
   | { kind: 'xref-offset'; which: number; value: number }
   | { kind: 'length'; which: number; value: number }
   | { kind: 'bomb'; target: 'xref-stream' | 'object-stream' | 'hybrid' }
+  /** An appended update redefining object `num`: as a copy of object `source`, as random tokens, or freeing it. */
+  | { kind: 'update'; num: number; source: number; tokens: string[]; how: 'copy' | 'tokens' | 'free' }
 
 const TOKENS = [
-  'obj', 'endobj', 'stream', 'endstream', 'xref', 'trailer', 'startxref', '%%EOF', '<<', '>>', '[', ']', '(', ')', '<', '>', '{', '}',
-  'R', '0', '1', '65535', '-1', '99999999999999999999', '1e308', '3.14', 'null', 'true', 'false', '/', '/Type', '/Page', '/Pages',
-  '/Contents', '/ByteRange', '/Prev', '/XRefStm', '/Length', '/Filter', '/FlateDecode', '/ObjStm', '/XRef', '/W', '/Index',
-  '/Size', '/Root', '/Annots', '/AcroForm', '/Fields', '/V', '/Sig', '/Kids', '/Parent', '/Perms', '/DocMDP', '/N', '/First',
-  '1 0 R', '2 0 R', '4 0 obj', '\n', '\r', '\r\n', ' ', '%', '#', '\\', '\x00', '\xff', '/A#00', '/A#zz', 'n', 'f',
-  '0000000000 65535 f\r\n', '0000000009 00000 n\r\n',
+  'obj',
+  'endobj',
+  'stream',
+  'endstream',
+  'xref',
+  'trailer',
+  'startxref',
+  '%%EOF',
+  '<<',
+  '>>',
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '>',
+  '{',
+  '}',
+  'R',
+  '0',
+  '1',
+  '65535',
+  '-1',
+  '99999999999999999999',
+  '1e308',
+  '3.14',
+  'null',
+  'true',
+  'false',
+  '/',
+  '/Type',
+  '/Page',
+  '/Pages',
+  '/Contents',
+  '/ByteRange',
+  '/Prev',
+  '/XRefStm',
+  '/Length',
+  '/Filter',
+  '/FlateDecode',
+  '/ObjStm',
+  '/XRef',
+  '/W',
+  '/Index',
+  '/Size',
+  '/Root',
+  '/Annots',
+  '/AcroForm',
+  '/Fields',
+  '/V',
+  '/Sig',
+  '/Kids',
+  '/Parent',
+  '/Perms',
+  '/DocMDP',
+  '/N',
+  '/First',
+  '1 0 R',
+  '2 0 R',
+  '4 0 obj',
+  '\n',
+  '\r',
+  '\r\n',
+  ' ',
+  '%',
+  '#',
+  '\\',
+  '\x00',
+  '\xff',
+  '/A#00',
+  '/A#zz',
+  'n',
+  'f',
+  '0000000000 65535 f\r\n',
+  '0000000009 00000 n\r\n',
 ]
 
 const position = (): fc.Arbitrary<Position> =>
-  fc.record({ region: fc.constantFrom('any' as const, 'structure' as const, 'structure' as const, 'tail' as const), r: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }) })
+  fc.record({
+    region: fc.constantFrom('any' as const, 'structure' as const, 'structure' as const, 'tail' as const),
+    r: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+  })
 
 export function mutationArb(): fc.Arbitrary<MutationSpec> {
   return fc.oneof(
     { weight: 5, arbitrary: fc.record({ kind: fc.constant('flip' as const), at: position(), xor: fc.integer({ min: 1, max: 255 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: position() }) },
-    { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: position(), tokens: fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 8 }) }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicate' as const), from: position(), length: fc.integer({ min: 1, max: 4096 }), to: position() }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('insert' as const),
+        at: position(),
+        tokens: fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 8 }),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('duplicate' as const),
+        from: position(),
+        length: fc.integer({ min: 1, max: 4096 }),
+        to: position(),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: position(), length: fc.integer({ min: 1, max: 256 }) }) },
     {
       weight: 2,
       arbitrary: fc.record({
         kind: fc.constant('number' as const),
         which: fc.nat(),
-        value: fc.constantFrom('99999999999999999999', '4294967296', '9007199254740993', '-1', '1e400', '0', '000000000000000000007', '2147483647'),
+        value: fc.constantFrom(
+          '99999999999999999999',
+          '4294967296',
+          '9007199254740993',
+          '-1',
+          '1e400',
+          '0',
+          '000000000000000000007',
+          '2147483647',
+        ),
       }),
     },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('nest' as const), at: position(), open: fc.constantFrom('[', '<<', '(', '[<<'), depth: fc.integer({ min: 50, max: 20_000 }) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('nest' as const),
+        at: position(),
+        open: fc.constantFrom('[', '<<', '(', '[<<'),
+        depth: fc.integer({ min: 50, max: 20_000 }),
+      }),
+    },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('xref-offset' as const), which: fc.nat(), value: fc.nat({ max: 2_000_000 }) }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('length' as const), which: fc.nat(), value: fc.integer({ min: -5, max: 2_000_000_000 }) }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('bomb' as const), target: fc.constantFrom('xref-stream' as const, 'object-stream' as const, 'hybrid' as const) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ kind: fc.constant('length' as const), which: fc.nat(), value: fc.integer({ min: -5, max: 2_000_000_000 }) }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('bomb' as const),
+        target: fc.constantFrom('xref-stream' as const, 'object-stream' as const, 'hybrid' as const),
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('update' as const),
+        num: fc.nat({ max: 60 }),
+        source: fc.nat({ max: 60 }),
+        tokens: fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 12 }),
+        how: fc.constantFrom('copy' as const, 'copy' as const, 'tokens' as const, 'free' as const),
+      }),
+    },
   )
 }
 
@@ -124,10 +251,8 @@ function splice(doc: FuzzDocument, start: number, end: number, text: Uint8Array)
   bytes.set(pdf.subarray(0, start), 0)
   bytes.set(text, start)
   bytes.set(pdf.subarray(end), start + text.length)
-  const sameLength = end - start === text.length
-  const changed = !sameLength || !Buffer.from(pdf.subarray(start, end)).equals(text)
-  const inSigned = doc.signedParts.some(([a, b]) => start < b && end > a)
-  const touchesSigned = changed && (sameLength ? inSigned : start < doc.signedEnd)
+  // What the signatures check: the bytes at their signed offsets, wherever the mutation put them.
+  const touchesSigned = doc.signedParts.some(([a, b]) => b > bytes.length || !Buffer.from(bytes.subarray(a, b)).equals(pdf.subarray(a, b)))
   return { bytes, touchesSigned }
 }
 
@@ -135,7 +260,7 @@ const latin1 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1'
 
 function nth(text: string, re: RegExp, which: number): RegExpExecArray | undefined {
   const all = [...text.matchAll(re)]
-  return all.length ? (all[which % all.length] as RegExpExecArray) : undefined
+  return all[which % Math.max(1, all.length)]
 }
 
 export function applyMutation(doc: FuzzDocument, m: MutationSpec): Mutated {
@@ -173,7 +298,9 @@ export function applyMutation(doc: FuzzDocument, m: MutationSpec): Mutated {
     }
     case 'xref-offset': {
       const hit = nth(text, /(?<=startxref\s+)\d+|(?<=[\r\n])\d{10}(?= \d{5} [nf])/g, m.which)
-      return hit ? splice(doc, hit.index, hit.index + hit[0].length, latin1(String(m.value).padStart(hit[0].length === 10 ? 10 : 1, '0'))) : { bytes: pdf, touchesSigned: false }
+      return hit
+        ? splice(doc, hit.index, hit.index + hit[0].length, latin1(String(m.value).padStart(hit[0].length === 10 ? 10 : 1, '0')))
+        : { bytes: pdf, touchesSigned: false }
     }
     case 'length': {
       const hit = nth(text, /(?<=\/Length\s+)\d+/g, m.which)
@@ -181,6 +308,21 @@ export function applyMutation(doc: FuzzDocument, m: MutationSpec): Mutated {
     }
     case 'bomb':
       return splice(doc, pdf.length, pdf.length, bombUpdate(pdf, m.target))
+    case 'update': {
+      const size = Number(openPdf(pdf).trailer.get('Size'))
+      const num = 1 + (m.num % Math.max(1, size))
+      if (m.how === 'free') return { bytes: appendUpdate(pdf, [], { free: [num] }), touchesSigned: false }
+      let body = m.tokens.join(' ')
+      let stream: Uint8Array | undefined
+      if (m.how === 'copy') {
+        const source = objectAt(openPdf(pdf), 1 + (m.source % Math.max(1, size)))
+        if (source) {
+          body = serialize(source.value).replace(/\/Length \d+/, '')
+          if (source.stream) stream = pdf.subarray(source.stream.start, source.stream.end)
+        }
+      }
+      return { bytes: appendUpdate(pdf, [{ num, body, ...(stream ? { stream } : {}) }]), touchesSigned: false }
+    }
   }
 }
 
@@ -207,12 +349,20 @@ function bombUpdate(pdf: Uint8Array, target: 'xref-stream' | 'object-stream' | '
     rows[7] = 2
     rows.writeUInt32BE(size, 8)
     const xrefAt = at
-    push(latin1(`${size + 2} 0 obj\n<</Type /XRef /Size ${size + 3} /W [1 4 2] /Index [${size} 2] /Prev ${prev} /Root 1 0 R /Length ${rows.length}>>\nstream\n`))
+    push(
+      latin1(
+        `${size + 2} 0 obj\n<</Type /XRef /Size ${size + 3} /W [1 4 2] /Index [${size} 2] /Prev ${prev} /Root 1 0 R /Length ${rows.length}>>\nstream\n`,
+      ),
+    )
     push(rows)
     push(latin1(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`))
   } else {
     const xrefAt = at
-    push(latin1(`${size} 0 obj\n<</Type /XRef /Size ${size + 1} /W [1 4 2] /Prev ${prev} /Root 1 0 R /Filter /FlateDecode /Length ${data.length}>>\nstream\n`))
+    push(
+      latin1(
+        `${size} 0 obj\n<</Type /XRef /Size ${size + 1} /W [1 4 2] /Prev ${prev} /Root 1 0 R /Filter /FlateDecode /Length ${data.length}>>\nstream\n`,
+      ),
+    )
     push(data)
     push(latin1('\nendstream\nendobj\n'))
     if (target === 'hybrid') {
@@ -235,10 +385,12 @@ export function reportProblem(report: ValidationReport): string | null {
   if (!Array.isArray(report.signatures)) return 'signatures'
   for (const s of report.signatures) {
     if (s.integrity !== 'ok' && s.integrity !== 'failed') return 'integrity'
-    if (typeof s.byteRange !== 'string' || typeof s.trust !== 'string' || typeof s.modifiedAfterSigning !== 'boolean') return 'signature fields'
+    if (typeof s.byteRange !== 'string' || typeof s.trust !== 'string' || typeof s.modifiedAfterSigning !== 'boolean')
+      return 'signature fields'
     if (!isStrings(s.errors)) return 'signature errors'
     if (s.errors.includes('internal-error')) return 'internal-error'
-    for (const r of s.laterRevisions) if (!Number.isInteger(r.revision) || !isStrings(r.changes) || typeof r.allowed !== 'boolean') return 'laterRevisions'
+    for (const r of s.laterRevisions)
+      if (!Number.isInteger(r.revision) || !isStrings(r.changes) || typeof r.allowed !== 'boolean') return 'laterRevisions'
     if (s.modifiedAfterSigning !== s.laterRevisions.some((r) => !r.allowed)) return 'modifiedAfterSigning'
   }
   return null

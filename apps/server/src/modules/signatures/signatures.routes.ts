@@ -21,6 +21,7 @@ import { requestMeta, requireActor } from '../../http/auth-hooks.ts'
 import { AppError } from '../../http/errors.ts'
 import type { ZodApp } from '../../http/types.ts'
 import { contentDisposition } from '../files/file-name.ts'
+import { demoCrlRoute } from './demo-crl.ts'
 import { sealInfo } from './seal-info.ts'
 import { completeSigningSession, sealFile, startSigningSession } from './signing.service.ts'
 import { addTrustAnchor, removeTrustAnchor, trustAnchors } from './trust-store.service.ts'
@@ -40,6 +41,7 @@ function requireOfficer(req: FastifyRequest) {
 
 export async function signaturesRoutes(parent: ZodApp, ctx: AppContext): Promise<void> {
   const tags = ['signatures']
+  demoCrlRoute(parent, ctx)
 
   parent.get('/admin/trust-anchors', { schema: { tags, summary: 'Danh sách chứng thư gốc tin cậy', response: { 200: TrustAnchorList } } }, async (req) => {
     requireOfficer(req)

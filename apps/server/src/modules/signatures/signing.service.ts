@@ -10,6 +10,7 @@ import {
   signPdf,
   validatePdf,
   type PreparedSignature,
+  type SignPdfOptions,
   type TimestampClient,
 } from '@congso/pdf-signatures'
 import { can } from '../../auth/policy.ts'
@@ -29,7 +30,7 @@ type Deps = Pick<AppContext, 'database' | 'storage' | 'log' | 'config' | 'refere
 /** How long a prepared document waits for the external signer's answer. */
 export const SESSION_MINUTES = 15
 /** Where the seal goes when the form template gives no place: lower right of the page, over the signer's name. */
-const DEFAULT_SEAL_RECT: [number, number, number, number] = [300, 60, 540, 170]
+const DEFAULT_SEAL_RECT: [number, number, number, number] = [250, 60, 545, 170]
 const DEFAULT_PERSONAL_RECT: [number, number, number, number] = [320, 60, 540, 150]
 
 function timestampClient(ctx: Deps): TimestampClient | undefined {
@@ -42,6 +43,14 @@ const commonNameOf = (der: Uint8Array): string => /(?:^|\n)CN=([^\n]+)/.exec(new
 
 function signedName(fileName: string): string {
   return `${fileName.replace(/\.pdf$/i, '').replace(/-da-ky$/, '')}-da-ky.pdf`
+}
+
+/** A copy's mark goes where the library puts it (top right) unless a place is given. */
+function sealAppearance(input: SealRequest, agencyName: string, image: Uint8Array | null): Pick<SignPdfOptions, 'appearance' | 'rect'> {
+  if (input.appearance === 'copy' || !image) {
+    return { appearance: { kind: 'copy', lines: [input.reason ?? 'Bản sao điện tử', agencyName] }, ...(input.rect ? { rect: input.rect } : {}) }
+  }
+  return { appearance: { kind: 'agency', sealImage: image, agencyName }, rect: input.rect ?? DEFAULT_SEAL_RECT }
 }
 
 async function actorAgency(ctx: Deps, actor: Actor) {
@@ -67,10 +76,7 @@ export async function sealFile(ctx: Deps, meta: RequestMeta, actor: Actor, input
       ...(input.reason ? { reason: input.reason } : {}),
       location: ctx.config.provinceName,
       page: (input.page ?? 1) - 1,
-      rect: input.rect ?? DEFAULT_SEAL_RECT,
-      appearance: seal.image
-        ? { kind: 'agency', sealImage: seal.image, agencyName: agency.name }
-        : { kind: 'copy', lines: [agency.name] },
+      ...sealAppearance(input, agency.name, seal.image),
       ...(timestampClient(ctx) ? { timestamp: timestampClient(ctx)! } : {}),
     }),
   )

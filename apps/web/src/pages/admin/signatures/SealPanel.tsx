@@ -9,7 +9,7 @@ import { useRevalidateOnLangChange, validateWith } from '../../../lib/forms.ts'
 import { formatVnDate } from '../../../components/signatures/format.ts'
 import { SigTag } from '../../../components/signatures/parts.tsx'
 import { RadioField } from '../dossiers/RadioField.tsx'
-import { TOP_RIGHT_A4, type PositionPreset } from './access.ts'
+import type { PositionPreset } from './access.ts'
 
 const labelStyle = { width: '30%', fontWeight: 600, color: 'rgba(0,0,0,0.88)' }
 
@@ -100,14 +100,15 @@ export function SealForm({ fileId, seal, onSigned }: Props) {
   const sign = async (v: Values) => {
     setProblem(undefined)
     const n = attempt.n + 1
-    const rect =
-      v.position === 'topRight'
-        ? [...TOP_RIGHT_A4]
-        : v.position === 'custom'
-          ? [Number(v.x1), Number(v.y1), Number(v.x2), Number(v.y2)]
-          : undefined
+    // Top right is the Decree 30 mark of an electronic copy or attachment: no seal image, the server places it.
+    const rect = v.position === 'custom' ? [Number(v.x1), Number(v.y1), Number(v.x2), Number(v.y2)] : undefined
+    const appearance = v.position === 'topRight' ? 'copy' : 'seal'
     const reason = v.reason?.trim()
-    const body = validateWith(SealRequest, { fileId, page: v.page ?? 1, ...(rect ? { rect } : {}), ...(reason ? { reason } : {}) }, form)
+    const body = validateWith(
+      SealRequest,
+      { fileId, page: v.page ?? 1, appearance, ...(rect ? { rect } : {}), ...(reason ? { reason } : {}) },
+      form,
+    )
     if (!body) {
       setAttempt({ n, state: 'invalid' })
       return
