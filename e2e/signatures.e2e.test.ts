@@ -101,7 +101,9 @@ describe('digital signatures', () => {
     const second = await signing.signedReport()
     expect(second.verdict).toBe('valid')
     expect(second.signatures).toHaveLength(2)
-    expect(second.signatures[0]?.laterRevisions).toEqual([{ allowed: true, codes: expect.arrayContaining(['signature-added']) as string[] }])
+    expect(second.signatures[0]?.laterRevisions).toEqual([
+      { allowed: true, codes: expect.arrayContaining(['signature-added']) as string[] },
+    ])
     const signed = await signing.downloadSigned()
     const checks = independentChecks(signed)
     expect(checks.pdfsig.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(2)
@@ -130,9 +132,7 @@ describe('digital signatures', () => {
     expect(report.signatures.map((s) => s.organization)).toEqual(['Sở Tư pháp', 'Sở Tư pháp'])
     expect(report.signatures[1]).toMatchObject({ integrity: 'ok', trust: 'trusted', revocation: 'good', reason: 'Sao y bản chính' })
     // The committed screenshot shows the verdict and the first signature card, not the upload box.
-    await visitor
-      .getByRole('heading', { name: 'Kết quả kiểm tra' })
-      .evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    await visitor.getByRole('heading', { name: 'Kết quả kiểm tra' }).evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await screenshot(visitor, 'signature-report', { docs: true })
     expect(await blockingAxe(visitor)).toEqual([])
 

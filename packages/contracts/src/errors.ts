@@ -152,8 +152,16 @@ export const errorCatalog = {
     vi: 'Chữ ký trả về không khớp với tài liệu đã chuẩn bị',
     en: 'The returned signature does not match the prepared document',
   },
-  SIGNATURE_SESSION_EXPIRED: { status: 410, vi: 'Phiên ký đã hết hạn hoặc đã hoàn tất, vui lòng ký lại', en: 'Signing session expired or used' },
-  SIGNATURE_TIMESTAMP_FAILED: { status: 502, vi: 'Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian', en: 'Time-stamp authority failed' },
+  SIGNATURE_SESSION_EXPIRED: {
+    status: 410,
+    vi: 'Phiên ký đã hết hạn hoặc đã hoàn tất, vui lòng ký lại',
+    en: 'Signing session expired or used',
+  },
+  SIGNATURE_TIMESTAMP_FAILED: {
+    status: 502,
+    vi: 'Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian',
+    en: 'Time-stamp authority failed',
+  },
   SIGNATURE_NOT_PDF: { status: 415, vi: 'Chỉ ký và kiểm tra được tệp PDF', en: 'Only PDF files can be signed or verified' },
   TRUST_ANCHOR_INVALID: {
     status: 422,

@@ -1,9 +1,22 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { signPdf, validatePdf, type SignatureReport, type ValidationReport } from './index.ts'
 import { PdfRef } from './pdf/objects.ts'
-import { appendUpdate, buildPdf, certifyPdf, nextObjectNumber, objectText, pageObject, withEntries } from './testing/attacker.ts'
+import {
+  appendUpdate,
+  buildPdf,
+  certifyPdf,
+  nextObjectNumber,
+  objectText,
+  pageObject,
+  signWithTransforms,
+  withEntries,
+} from './testing/attacker.ts'
 import { indexOfText, lastIndexOfText, makeSamplePdf, makeSamplePdfWithObjectStreams, replaceAt } from './testing/fixtures.ts'
 import { createTestPki, type TestIdentity, type TestPki } from './testing/pki.ts'
 import { signPdfWithoutChecks } from './testing/unchecked-signing.ts'
@@ -39,13 +52,21 @@ async function first(pdf: Uint8Array): Promise<{ report: ValidationReport; sig: 
   return { report, sig }
 }
 
+/** Every file flagged as modified after signing, checked with qpdf at the end. */
+const flagged: { name: string; pdf: Uint8Array }[] = []
+
 /** The report of a signature that is intact itself but whose document was changed afterwards in a way not allowed. */
 async function expectModified(pdf: Uint8Array, code: string | RegExp): Promise<SignatureReport> {
+  flagged.push({ name: String(code), pdf })
   const { report, sig } = await first(pdf)
   expect(sig).toMatchObject({ integrity: 'ok', byteRange: 'ok', modifiedAfterSigning: true })
   const changes = sig.laterRevisions.flatMap((r) => r.changes)
   if (typeof code === 'string') expect(changes).toContain(code)
-  else expect(changes.some((c) => code.test(c)), JSON.stringify(changes)).toBe(true)
+  else
+    expect(
+      changes.some((c) => code.test(c)),
+      JSON.stringify(changes),
+    ).toBe(true)
   expect(sig.laterRevisions.some((r) => !r.allowed)).toBe(true)
   expect(report.verdict).toBe('invalid')
   return sig
@@ -84,6 +105,19 @@ describe('positive: what Congso itself writes stays valid', () => {
     const report = await validate(two)
     expect(report.verdict).toBe('valid')
     expect(report.signatures[0]!.laterRevisions).toEqual([{ revision: 3, changes: ['signature-added'], allowed: true }])
+  })
+
+  it('a page with precise coordinates, rewritten by each signer, still compares equal', async () => {
+    const precise = buildPdf([
+      { num: 1, body: '<</Type /Catalog /Pages 2 0 R>>' },
+      { num: 2, body: '<</Type /Pages /Kids [3 0 R] /Count 1>>' },
+      { num: 3, body: '<</Type /Page /Parent 2 0 R /MediaBox [0 0 595.275591 841.889764] /UserUnit 1.0000001 /Contents 4 0 R>>' },
+      { num: 4, body: '<<>>', stream: '0.123456 w 10 10 m 20.000001 20 l S' },
+    ])
+    const twice = await sign(await sign(precise, pki.personal1), pki.personal2, [300, 36, 520, 96])
+    const report = await validate(twice)
+    expect(report.signatures[0]!.laterRevisions).toEqual([{ revision: 3, changes: ['signature-added'], allowed: true }])
+    expect(report.verdict).toBe('valid')
   })
 
   it('bytes appended after the last %%EOF: a comment is noted, anything else flags the document', async () => {
@@ -136,12 +170,32 @@ describe('incremental saving attacks (ISA)', () => {
   })
 
   it('an update redefining an object that a signed page uses (its font): page-resources-changed:1', async () => {
-    await expectModified(appendUpdate(signed, [{ num: 4, body: '<</Type /Font /Subtype /Type1 /BaseFont /Courier>>' }]), 'page-resources-changed:1')
+    await expectModified(
+      appendUpdate(signed, [{ num: 4, body: '<</Type /Font /Subtype /Type1 /BaseFont /Courier>>' }]),
+      'page-resources-changed:1',
+    )
   })
 
   it('an update adding an OpenAction to the catalog: catalog-changed', async () => {
     const catalog = objectText(signed, 2).replace(/>>$/, ' /OpenAction <</S /JavaScript /JS (app.alert(1))>>>>')
     await expectModified(appendUpdate(signed, [{ num: 2, body: catalog }]), 'catalog-changed:OpenAction')
+  })
+
+  it('an update reordering the annotations of a signed page (which one is drawn on top): annotations-reordered:1', async () => {
+    const two = await sign(signed, pki.personal2, [36, 36, 256, 96])
+    const page = pageObject(two)
+    const annots = (page.dict.get('Annots') as PdfRef[]).map((a) => a.toString()).reverse()
+    const report = await validate(appendUpdate(two, [{ num: page.num, body: withEntries(page.dict, { Annots: `[${annots.join(' ')}]` }) }]))
+    expect(report.signatures.map((s) => s.laterRevisions.at(-1))).toEqual([
+      { revision: 4, changes: ['annotations-reordered:1'], allowed: false },
+      { revision: 4, changes: ['annotations-reordered:1'], allowed: false },
+    ])
+    expect(report.verdict).toBe('invalid')
+  })
+
+  it('an update giving a signed object a new generation (every reference to it now dangles): object-freed', async () => {
+    const content = contentsRefOf(signed)
+    await expectModified(appendUpdate(signed, [{ num: content.num, gen: 1, body: '<<>>', stream: '' }]), `object-freed:${content.num}`)
   })
 
   it('an update that also re-signs the forged revision with another (untrusted) key is still flagged for the first signature', async () => {
@@ -199,7 +253,9 @@ describe('universal signature forgery (USF)', () => {
     const report = await validate(attacked)
     expect(report.verdict).toBe('invalid')
     const [kept, forged] = report.signatures
-    expect(kept!.laterRevisions[0]!.changes).toEqual(expect.arrayContaining(['page-content-changed:1', `signature-dictionary-changed:${sigNum}`]))
+    expect(kept!.laterRevisions[0]!.changes).toEqual(
+      expect.arrayContaining(['page-content-changed:1', `signature-dictionary-changed:${sigNum}`]),
+    )
     expect(forged!.byteRange).toBe('byte-range-missing')
   })
 
@@ -313,7 +369,13 @@ describe('shadow attacks: content hidden, replaced or overlaid after signing', (
     const n = nextObjectNumber(signed)
     const content = contentsRefOf(signed)
     const attacked = appendUpdate(signed, [
-      { num: page.num, body: withEntries(page.dict, { Contents: `[${content.toString()} ${n} 0 R]`, Resources: `<</Font <</F1 4 0 R>> /XObject <</Shadow ${n + 1} 0 R>>>>` }) },
+      {
+        num: page.num,
+        body: withEntries(page.dict, {
+          Contents: `[${content.toString()} ${n} 0 R]`,
+          Resources: `<</Font <</F1 4 0 R>> /XObject <</Shadow ${n + 1} 0 R>>>>`,
+        }),
+      },
       { num: n, body: '<<>>', stream: '/Shadow Do' },
       overlayAp(n + 1),
     ])
@@ -330,7 +392,10 @@ describe('shadow attacks: content hidden, replaced or overlaid after signing', (
     const attacked = appendUpdate(signed, [
       { num: 2, body: catalog.replace(`/Fields [${fields}]`, `/Fields [${fields} ${n} 0 R]`) },
       { num: page.num, body: withEntries(page.dict, { Annots: `[${annots} ${n} 0 R]` }) },
-      { num: n, body: `<</Type /Annot /Subtype /Widget /FT /Sig /T (Overlay) /P ${page.num} 0 R /Rect [0 0 595 842] /AP <</N ${n + 1} 0 R>>>>` },
+      {
+        num: n,
+        body: `<</Type /Annot /Subtype /Widget /FT /Sig /T (Overlay) /P ${page.num} 0 R /Rect [0 0 595 842] /AP <</N ${n + 1} 0 R>>>>`,
+      },
       overlayAp(n + 1),
     ])
     await expectModified(attacked, 'unsigned-signature-field-with-appearance:Overlay')
@@ -355,7 +420,10 @@ describe('shadow attacks: content hidden, replaced or overlaid after signing', (
     const prepared = buildPdf([
       { num: 1, body: '<</Type /Catalog /Pages 2 0 R>>' },
       { num: 2, body: '<</Type /Pages /Kids [3 0 R] /Count 1>>' },
-      { num: 3, body: '<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources <</Font <</F1 5 0 R>> /XObject <</X1 99 0 R>>>> /Contents 4 0 R>>' },
+      {
+        num: 3,
+        body: '<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources <</Font <</F1 5 0 R>> /XObject <</X1 99 0 R>>>> /Contents 4 0 R>>',
+      },
       { num: 4, body: '<<>>', stream: 'BT /F1 24 Tf 60 700 Td (Noi dung goc) Tj ET /X1 Do' },
       { num: 5, body: '<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>' },
     ])
@@ -398,7 +466,11 @@ describe('certification (DocMDP) attacks', () => {
         { num: n, body: '<</Type /Annot /Subtype /FreeText /Rect [50 600 400 700] /Contents (Da duyet) /DA (/Helv 20 Tf)>>' },
       ])
       const report = await validate(annotated)
-      expect(report.signatures[0]!.laterRevisions[0]).toEqual({ revision: 3, changes: ['annotation-added:FreeText'], allowed: permission === 3 })
+      expect(report.signatures[0]!.laterRevisions[0]).toEqual({
+        revision: 3,
+        changes: ['annotation-added:FreeText'],
+        allowed: permission === 3,
+      })
       expect(report.verdict).toBe(permission === 3 ? 'valid' : 'invalid')
     }
   })
@@ -424,6 +496,48 @@ describe('certification (DocMDP) attacks', () => {
   })
 })
 
+describe('FieldMDP locks', () => {
+  const withEmptyFields = (): Uint8Array =>
+    buildPdf([
+      { num: 1, body: '<</Type /Catalog /Pages 2 0 R /AcroForm <</Fields [5 0 R 6 0 R] /SigFlags 1>>>>' },
+      { num: 2, body: '<</Type /Pages /Kids [3 0 R] /Count 1>>' },
+      { num: 3, body: '<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Annots [5 0 R 6 0 R]>>' },
+      { num: 4, body: '<<>>', stream: '0 0 m 10 10 l S' },
+      { num: 5, body: '<</Type /Annot /Subtype /Widget /FT /Sig /T (A) /P 3 0 R /Rect [0 0 0 0]>>' },
+      { num: 6, body: '<</Type /Annot /Subtype /Widget /FT /Sig /T (B) /P 3 0 R /Rect [0 0 0 0]>>' },
+    ])
+
+  it('signing an empty signature field that an earlier signature locked is flagged; an unlocked one is allowed', async () => {
+    for (const locked of ['B', 'C']) {
+      const first = await signWithTransforms(withEmptyFields(), {
+        signer: pki.personal1.signer,
+        fieldNum: 5,
+        fieldMdp: { action: 'Include', fields: [locked] },
+      })
+      const second = await signWithTransforms(first, { signer: pki.personal2.signer, fieldNum: 6 })
+      const report = await validate(second)
+      expect(report.signatures.map((s) => s.fieldName)).toEqual(['A', 'B'])
+      expect(report.signatures[0]!.laterRevisions).toEqual([
+        locked === 'B'
+          ? { revision: 3, changes: ['locked-field-changed:B', 'signature-added'], allowed: false }
+          : { revision: 3, changes: ['signature-added'], allowed: true },
+      ])
+      expect(report.verdict).toBe(locked === 'B' ? 'invalid' : 'valid')
+    }
+  })
+
+  it('a FieldMDP /P 1 (PDF 2.0 lock) forbids even a later signature', async () => {
+    const first = await signWithTransforms(withEmptyFields(), {
+      signer: pki.personal1.signer,
+      fieldNum: 5,
+      fieldMdp: { action: 'Include', fields: ['A'], p: 1 },
+    })
+    const report = await validate(await signWithTransforms(first, { signer: pki.personal2.signer, fieldNum: 6 }))
+    expect(report.signatures[0]!).toMatchObject({ docMdp: null, modifiedAfterSigning: true })
+    expect(report.verdict).toBe('invalid')
+  })
+})
+
 describe('certificates', () => {
   it('a certificate not chaining to the trust store: untrusted, indeterminate', async () => {
     const { report, sig } = await first(await sign(base, pki.untrustedPersonal))
@@ -431,10 +545,46 @@ describe('certificates', () => {
     expect(report.verdict).toBe('indeterminate')
   })
 
+  it('the same signature is trusted with its own root as anchor', async () => {
+    const signed = await sign(base, pki.untrustedPersonal)
+    expect((await validatePdf(signed, { trustAnchors: [pki.otherRoot.certificate] })).verdict).toBe('valid')
+  })
+
   it('a certificate expired at signing time: expired, indeterminate', async () => {
+    // signPdf refuses an expired certificate ('certificate-expired'); the validator must still flag one made elsewhere.
     const expired = await signPdfWithoutChecks(base, { signer: pki.expiredPersonal.signer, name: pki.expiredPersonal.name })
     const { report, sig } = await first(expired)
     expect(sig).toMatchObject({ integrity: 'ok', byteRange: 'ok', trust: 'expired' })
+    expect(sig.errors).toContain('certificate-expired-at-signing-time')
     expect(report.verdict).toBe('indeterminate')
+  })
+})
+
+describe('bad input gives a report, never an exception', () => {
+  it('truncated, not a PDF, or without signatures', async () => {
+    const truncated = await validate(signed.subarray(0, signed.length / 2))
+    expect(truncated.verdict).toBe('invalid')
+    expect(truncated.signatures[0]?.integrity).toBe('failed')
+    expect(await validate(new Uint8Array([1, 2, 3]))).toMatchObject({ verdict: 'invalid', errors: ['not-a-pdf'] })
+    expect(await validate(base)).toMatchObject({ verdict: 'no-signatures', errors: ['no-signatures'] })
+  })
+})
+
+describe.skipIf(!existsSync('/usr/bin/qpdf'))('the modified files are well-formed PDFs', () => {
+  it('qpdf --check finds no errors in them: the validator flags real documents, not parser noise', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'congso-attacks-'))
+    try {
+      for (const [i, { name, pdf }] of flagged.entries()) {
+        // Trailing data after %%EOF is the one case that is deliberately not a clean PDF.
+        if (name === 'data-after-last-revision') continue
+        const file = join(dir, `attack-${i}.pdf`)
+        writeFileSync(file, pdf)
+        const run = spawnSync('/usr/bin/qpdf', ['--check', file], { encoding: 'utf8' })
+        // 0: clean; 3: warnings only (a freed page content is one); 2 would be errors.
+        expect([0, 3], `${name}: ${run.stdout}${run.stderr}`).toContain(run.status)
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { signPdf, validatePdf } from './index.ts'
-import { indexOfText, lastIndexOfText, makeSamplePdf, replaceAt } from './testing/fixtures.ts'
+import { makeSamplePdf } from './testing/fixtures.ts'
 import { createTestPki, type TestIdentity, type TestPki } from './testing/pki.ts'
-import { signPdfWithoutChecks } from './testing/unchecked-signing.ts'
 
 let pki: TestPki
 let base: Uint8Array
@@ -40,6 +39,8 @@ describe('signPdf + validatePdf', () => {
     const two = await signAs(signedOnce, pki.personal2, [300, 36, 520, 96])
     const three = await signAs(two, pki.agencySeal, [300, 120, 520, 180])
     const report = await validatePdf(three, trust())
+    // Each later revision only adds a signature, which the earlier ones allow (see attacks.test.ts).
+    expect(report.verdict).toBe('valid')
     expect(report.signatures.map((s) => [s.integrity, s.byteRange, s.trust, s.coversWholeDocument])).toEqual([
       ['ok', 'ok', 'trusted', false],
       ['ok', 'ok', 'trusted', false],
@@ -63,66 +64,5 @@ describe('signPdf + validatePdf', () => {
     const appended = new Uint8Array([...signedOnce, ...Buffer.from('% appended\n')])
     const [sig] = (await validatePdf(appended, trust())).signatures
     expect(sig).toMatchObject({ integrity: 'ok', coversWholeDocument: false })
-  })
-})
-
-describe('attacks and bad input are flagged, never thrown', () => {
-  it('a byte changed inside the signed range fails integrity', async () => {
-    const at = indexOfText(signedOnce, '/MediaBox')
-    const tampered = replaceAt(signedOnce, at + 1, 'N')
-    const [sig] = (await validatePdf(tampered, trust())).signatures
-    expect(sig?.integrity).toBe('failed')
-    expect(sig?.errors).toContain('message-digest-mismatch')
-  })
-
-  it('a ByteRange that skips bytes or does not reach the end of the revision is rejected', async () => {
-    const brAt = lastIndexOfText(signedOnce, '/ByteRange [')
-    const original = /\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]/.exec(Buffer.from(signedOnce.subarray(brAt, brAt + 60)).toString('latin1'))!
-    const [, , b, c, d] = original.map(Number) as [number, number, number, number, number]
-    const width = original[0].length
-    const variants: [string, string][] = [
-      [`/ByteRange [0 ${b - 10} ${c} ${d}]`, 'byte-range-gap-not-contents'],
-      [`/ByteRange [0 ${b} ${c} ${d - 20}]`, 'byte-range-not-revision-end'],
-      [`/ByteRange [0 ${b} ${c} ${d + 50}]`, 'byte-range-beyond-file'],
-      [`/ByteRange [5 ${b} ${c} ${d}]`, 'byte-range-not-from-start'],
-      [`/ByteRange [0 ${b} ${c}]`, 'byte-range-malformed'],
-    ]
-    for (const [text, reason] of variants) {
-      const attacked = replaceAt(signedOnce, brAt, text.padEnd(width, ' '))
-      const [sig] = (await validatePdf(attacked, trust())).signatures
-      expect(sig?.byteRange, text).toBe(reason)
-      expect(sig?.integrity).toBe('failed')
-    }
-  })
-
-  it('/Contents replaced by garbage is an error, not an exception', async () => {
-    const start = lastIndexOfText(signedOnce, '/Contents <') + '/Contents <'.length
-    for (const garbage of ['deadbeef', '3082ffff0000', 'zz']) {
-      const attacked = replaceAt(signedOnce, start, garbage)
-      const report = await validatePdf(attacked, trust())
-      expect(report.signatures[0]?.integrity, garbage).toBe('failed')
-      expect(report.signatures[0]?.errors.length).toBeGreaterThan(0)
-    }
-  })
-
-  it('a truncated or non-PDF input gives a report', async () => {
-    expect((await validatePdf(signedOnce.subarray(0, signedOnce.length / 2), trust())).signatures[0]?.integrity).toBe('failed')
-    expect((await validatePdf(new Uint8Array([1, 2, 3]), trust())).errors).toEqual(['not-a-pdf'])
-    expect((await validatePdf(base, trust())).errors).toEqual(['no-signatures'])
-  })
-
-  it('a certificate from an unrelated root is untrusted', async () => {
-    const signed = await signAs(base, pki.untrustedPersonal)
-    const [sig] = (await validatePdf(signed, trust())).signatures
-    expect(sig).toMatchObject({ integrity: 'ok', trust: 'untrusted' })
-    expect((await validatePdf(signed, { trustAnchors: [pki.otherRoot.certificate] })).signatures[0]?.trust).toBe('trusted')
-  })
-
-  it('a certificate expired at signing time is flagged', async () => {
-    // signPdf refuses an expired certificate ('certificate-expired'); the validator must still flag one made elsewhere.
-    const signed = await signPdfWithoutChecks(base, { signer: pki.expiredPersonal.signer, name: pki.expiredPersonal.name })
-    const [sig] = (await validatePdf(signed, trust())).signatures
-    expect(sig).toMatchObject({ integrity: 'ok', trust: 'expired' })
-    expect(sig?.errors).toContain('certificate-expired-at-signing-time')
   })
 })

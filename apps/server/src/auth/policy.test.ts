@@ -50,7 +50,11 @@ function allActions(): Action[] {
     { kind: 'signature.sign' },
   ]
   for (const a of AGENCIES) {
-    actions.push({ kind: 'dossier.intake', agency: a }, { kind: 'dossier.book', agency: a }, { kind: 'signature.seal', agencyId: a.agencyId })
+    actions.push(
+      { kind: 'dossier.intake', agency: a },
+      { kind: 'dossier.book', agency: a },
+      { kind: 'signature.seal', agencyId: a.agencyId },
+    )
     for (const b of [a, ...AGENCIES.filter((x) => x !== a).slice(0, 1)]) {
       const dossier = { agencies: b === a ? [a] : [a, b], applicantUserId: null }
       actions.push({ kind: 'dossier.view', dossier }, { kind: 'dossier.receive', dossier }, { kind: 'dossier.extend', dossier })

@@ -152,6 +152,7 @@ export const signaturesEn = {
   'sig.code.cms-digest-mismatch': 'The digest in the signed structure does not match.',
   'sig.code.cms-signature-invalid': 'The signature in the CMS structure is invalid.',
   'sig.code.cms-signer-mismatch': 'The signer in the CMS structure does not match the certificate.',
+  'sig.code.timestamp-invalid': 'The signature time-stamp is not valid: the signing time is unproven.',
   'sig.code.timestamp-malformed': 'The time-stamp is broken.',
   'sig.code.timestamp-count': 'The signature must carry exactly one time-stamp.',
   'sig.code.timestamp-signer-count': 'The time-stamp must have exactly one signer.',

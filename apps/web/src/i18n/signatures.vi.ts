@@ -162,6 +162,7 @@ export const signaturesVi = {
   'sig.code.cms-signature-invalid': 'Chữ ký trong cấu trúc CMS không hợp lệ.',
   'sig.code.cms-signer-mismatch': 'Người ký trong cấu trúc CMS không khớp với chứng thư số.',
   // Validator codes: time-stamp
+  'sig.code.timestamp-invalid': 'Dấu thời gian của chữ ký không hợp lệ: thời điểm ký chưa được chứng minh.',
   'sig.code.timestamp-malformed': 'Dấu thời gian bị hỏng.',
   'sig.code.timestamp-count': 'Chữ ký phải có đúng một dấu thời gian.',
   'sig.code.timestamp-signer-count': 'Dấu thời gian phải có đúng một đơn vị ký.',

@@ -1,6 +1,17 @@
 import { decodeStream } from './filters.ts'
 import { Budget } from './limits.ts'
-import { PdfDict, PdfName, PdfParser, PdfRef, PdfString, PdfSyntaxError, isNamed, parseIndirectObject, type IndirectObject, type PdfValue } from './objects.ts'
+import {
+  PdfDict,
+  PdfName,
+  PdfParser,
+  PdfRef,
+  PdfString,
+  PdfSyntaxError,
+  isNamed,
+  parseIndirectObject,
+  type IndirectObject,
+  type PdfValue,
+} from './objects.ts'
 import { readXrefSection, type XrefEntry, type XrefSection } from './xref.ts'
 
 export type { XrefEntry, XrefSection } from './xref.ts'
@@ -70,7 +81,13 @@ export function openPdf(bytes: Uint8Array, opts: OpenOptions = {}): PdfDocument 
     if (seen.has(offset)) throw new PdfSyntaxError('cross-reference /Prev loop', offset)
     if (seen.size >= limits.maxSections) throw new PdfSyntaxError('too many cross-reference sections', offset)
     seen.add(offset)
-    const section = readXrefSection(bytes, offset, context.budget)
+    let section: XrefSection
+    try {
+      section = readXrefSection(bytes, offset, context.budget)
+    } catch (e) {
+      if (e instanceof PdfSyntaxError) context.budget.chargeFailure(bytes.length, offset)
+      throw e
+    }
     sections.push(section)
     return section
   }
@@ -95,7 +112,8 @@ export function openPdf(bytes: Uint8Array, opts: OpenOptions = {}): PdfDocument 
     for (const [num, entry] of own) if (!entries.has(num)) entries.set(num, entry)
     if (entries.size > limits.maxObjects) throw new PdfSyntaxError('too many objects', next)
     const prev = section.trailer.get('Prev')
-    if (prev !== undefined && (typeof prev !== 'number' || !Number.isSafeInteger(prev))) throw new PdfSyntaxError('/Prev is not an offset', next)
+    if (prev !== undefined && (typeof prev !== 'number' || !Number.isSafeInteger(prev)))
+      throw new PdfSyntaxError('/Prev is not an offset', next)
     next = prev
   }
   const newest = sections[0]
@@ -108,7 +126,7 @@ const viewCaches = new WeakMap<PdfDocument, Map<number, IndirectObject | PdfSynt
 
 function viewCache(doc: PdfDocument): Map<number, IndirectObject | PdfSyntaxError> {
   let cache = viewCaches.get(doc)
-  if (!cache) viewCaches.set(doc, (cache = new Map()))
+  if (!cache) viewCaches.set(doc, (cache = new Map<number, IndirectObject | PdfSyntaxError>()))
   return cache
 }
 
@@ -144,15 +162,21 @@ function uncompressedObject(doc: PdfDocument, num: number, entry: XrefEntry, dep
   let obj = shared && (shared.stream?.end ?? shared.end) <= doc.bytes.length ? shared : undefined
   if (!obj) {
     let viewDependent = false
-    obj = parseIndirectObject(doc.bytes, entry.offset, (lengthRef) => {
-      viewDependent = true
-      return getIndirect(doc, lengthRef, depth + 1)?.value
-    })
+    try {
+      obj = parseIndirectObject(doc.bytes, entry.offset, (lengthRef) => {
+        viewDependent = true
+        return getIndirect(doc, lengthRef, depth + 1)?.value
+      })
+    } catch (e) {
+      if (e instanceof PdfSyntaxError) budget.chargeFailure(doc.bytes.length, entry.offset)
+      throw e
+    }
     budget.chargeParsed(obj.end - entry.offset, entry.offset)
     // An indirect /Length is looked up in this view, so only view-independent parses are shared.
     if (!viewDependent) parsed.set(entry.offset, obj)
   }
-  if (obj.num !== num || obj.gen !== entry.gen) throw new PdfSyntaxError(`xref points at the wrong object for ${num} ${entry.gen} R`, entry.offset)
+  if (obj.num !== num || obj.gen !== entry.gen)
+    throw new PdfSyntaxError(`xref points at the wrong object for ${num} ${entry.gen} R`, entry.offset)
   return obj
 }
 
@@ -176,11 +200,14 @@ function objectStream(doc: PdfDocument, num: number, depth: number): ObjectStrea
   const cached = doc.context.objectStreams.get(entry.offset)
   if (cached && doc.context.parsed.get(entry.offset) === obj) return cached
   const dict = obj?.value
-  if (!obj?.stream || !(dict instanceof PdfDict) || !isNamed(dict.get('Type'), 'ObjStm')) throw new PdfSyntaxError(`object ${num} is not an object stream`, entry.offset)
+  if (!obj?.stream || !(dict instanceof PdfDict) || !isNamed(dict.get('Type'), 'ObjStm'))
+    throw new PdfSyntaxError(`object ${num} is not an object stream`, entry.offset)
   const n = dict.get('N')
   const first = dict.get('First')
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > OBJ_STM_MAX_N) throw new PdfSyntaxError('object stream /N is invalid', entry.offset)
-  if (typeof first !== 'number' || !Number.isInteger(first) || first < 0) throw new PdfSyntaxError('object stream /First is invalid', entry.offset)
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > OBJ_STM_MAX_N)
+    throw new PdfSyntaxError('object stream /N is invalid', entry.offset)
+  if (typeof first !== 'number' || !Number.isInteger(first) || first < 0)
+    throw new PdfSyntaxError('object stream /First is invalid', entry.offset)
   const data = decodeStream(dict, doc.bytes.subarray(obj.stream.start, obj.stream.end), doc.context.budget, entry.offset)
   if (first > data.length || n * 4 > first) throw new PdfSyntaxError('object stream header does not fit', entry.offset)
   const header = new PdfParser(data.subarray(0, first), 0)
@@ -248,14 +275,22 @@ function escapeName(name: string): string {
   return out
 }
 
+/**
+ * A number exactly as parsed: a page dictionary rewritten by an incremental update must compare
+ * equal to the signed one, so no rounding (595.275591 stays 595.275591) and no exponent (PDF has none).
+ */
+function serializeNumber(v: number): string {
+  if (!Number.isFinite(v)) throw new RangeError('non-finite number')
+  if (Number.isInteger(v)) return Math.abs(v) < 1e21 ? String(v === 0 ? 0 : v) : BigInt(v).toString()
+  const s = String(v)
+  return /e/i.test(s) ? v.toFixed(20).replace(/0+$/, '') : s
+}
+
 /** Serializes a value back to PDF syntax. Strings are always written as hex so no escaping can go wrong. */
 export function serialize(v: PdfValue): string {
   if (v === null) return 'null'
   if (typeof v === 'boolean') return v ? 'true' : 'false'
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new RangeError('non-finite number')
-    return Number.isInteger(v) ? String(v) : v.toFixed(4).replace(/\.?0+$/, '')
-  }
+  if (typeof v === 'number') return serializeNumber(v)
   if (v instanceof PdfName) return `/${escapeName(v.name)}`
   if (v instanceof PdfRef) return v.toString()
   if (v instanceof PdfString) return `<${Buffer.from(v.bytes).toString('hex')}>`

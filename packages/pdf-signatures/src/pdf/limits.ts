@@ -18,7 +18,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxInflatedBytes: 64 * 1024 * 1024,
-  maxParsedBytes: 256 * 1024 * 1024,
+  maxParsedBytes: 64 * 1024 * 1024,
   maxObjects: 1_000_000,
   maxSections: 1_000,
 }
@@ -37,6 +37,11 @@ export class Budget {
   chargeInflated(n: number, at: number): void {
     this.inflated += n
     if (this.inflated > this.limits.maxInflatedBytes) throw new PdfSyntaxError('inflated stream budget exceeded', at)
+  }
+
+  /** A parse that failed is charged as if it had read to the end of the file: failures must not be free to repeat. */
+  chargeFailure(fileLength: number, from: number): void {
+    this.parsed += Math.max(1, fileLength - from)
   }
 
   chargeParsed(n: number, at: number): void {

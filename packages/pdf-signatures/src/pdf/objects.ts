@@ -281,11 +281,7 @@ export interface IndirectObject {
  * that "endstream" follows (a wrong /Length is an error, never a guess). An indirect /Length is
  * looked up through `lengthOf`; without it, such a stream is an error.
  */
-export function parseIndirectObject(
-  bytes: Uint8Array,
-  offset: number,
-  lengthOf?: (ref: PdfRef) => PdfValue | undefined,
-): IndirectObject {
+export function parseIndirectObject(bytes: Uint8Array, offset: number, lengthOf?: (ref: PdfRef) => PdfValue | undefined): IndirectObject {
   if (!Number.isSafeInteger(offset) || offset < 0 || offset >= bytes.length) throw new PdfSyntaxError('object offset outside the file', 0)
   const p = new PdfParser(bytes, offset)
   const num = p.readInteger()
@@ -305,7 +301,8 @@ export function parseIndirectObject(
   if (bytes[start] === 0x0a) start++
   const lengthValue = value.get('Length')
   const length = lengthValue instanceof PdfRef ? lengthOf?.(lengthValue) : lengthValue
-  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) throw new PdfSyntaxError('stream without a usable /Length', start)
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0)
+    throw new PdfSyntaxError('stream without a usable /Length', start)
   const dataEnd = start + length
   if (dataEnd > bytes.length) throw new PdfSyntaxError('stream /Length runs past the end of the file', start)
   const after = new PdfParser(bytes, dataEnd)

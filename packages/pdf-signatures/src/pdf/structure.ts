@@ -89,7 +89,7 @@ export function analyseStructure(doc: PdfDocument): Structure {
     if (++marks > MAX_ROLE_MARKS) throw new PdfSyntaxError('document structure too large', 0)
     const key = `${role.kind}:${role.page}:${role.owner}`
     let roles = s.roles.get(v.num)
-    if (!roles) s.roles.set(v.num, (roles = new Map()))
+    if (!roles) s.roles.set(v.num, (roles = new Map<string, Role>()))
     if (roles.has(key)) return false
     roles.set(key, role)
     return true
@@ -128,7 +128,8 @@ export function analyseStructure(doc: PdfDocument): Structure {
       mark(v, role('page-tree'))
       mark(kids, role('page-tree'))
       const kidList = resolve(doc, kids)
-      for (const [key, value] of node.entries) if (!['Kids', 'Parent', 'Type', 'Count'].includes(key)) generic.push([value, role('resources')])
+      for (const [key, value] of node.entries)
+        if (!['Kids', 'Parent', 'Type', 'Count'].includes(key)) generic.push([value, role('resources')])
       if (Array.isArray(kidList)) for (const kid of kidList) visitPages(kid, depth + 1)
       return
     }

@@ -47,7 +47,7 @@ function readTable(bytes: Uint8Array, p: PdfParser, offset: number, budget: Budg
     const first = p.readInteger()
     const count = p.readInteger()
     total += count
-    if (total > (bytes.length - save) / TABLE_ENTRY_BYTES || total > budget.limits.maxObjects)
+    if (count > (bytes.length - save) / TABLE_ENTRY_BYTES || total > budget.limits.maxObjects)
       throw new PdfSyntaxError('xref subsection larger than the file', save)
     for (let i = 0; i < count; i++) {
       const off = p.readInteger()
@@ -74,7 +74,11 @@ function readStream(bytes: Uint8Array, offset: number, budget: Budget): XrefSect
   if (!(dict instanceof PdfDict) || !obj.stream || !isNamed(dict.get('Type'), 'XRef'))
     throw new PdfSyntaxError('startxref points at neither an xref table nor an xref stream', offset)
   const w = dict.get('W')
-  if (!Array.isArray(w) || w.length !== 3 || !w.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= MAX_FIELD_WIDTH))
+  if (
+    !Array.isArray(w) ||
+    w.length !== 3 ||
+    !w.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= MAX_FIELD_WIDTH)
+  )
     throw new PdfSyntaxError('xref stream /W is invalid', offset)
   const [w0, w1, w2] = w as [number, number, number]
   const width = w0 + w1 + w2

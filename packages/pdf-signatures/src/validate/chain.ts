@@ -139,6 +139,12 @@ export async function assessCertificate(
   anchors: X509Certificate[],
   at: Date,
   revocation: RevocationOptions | false,
+  /**
+   * The time revocation is judged at. With a valid time-stamp it is the time-stamp's; without one the
+   * claimed signing time proves nothing (it can be backdated), so a revocation at any time before
+   * the check counts (ETSI EN 319 102-1: no proof of existence before the revocation).
+   */
+  revocationAt: Date = at,
 ): Promise<CertificateAssessment> {
   const built = buildPath(signerDer, pool, anchors, at)
   const chain = built.path.map((c) => describe(c.raw)).filter((c): c is CertificateInfo => c !== null)
@@ -156,7 +162,7 @@ export async function assessCertificate(
   }
   const cache: CrlCache = new Map()
   const pairs = built.path.slice(0, -1).map((cert, i) => [cert, built.path[i + 1]!] as const)
-  result.revocationChecks = await Promise.all(pairs.map(([cert, issuer]) => checkRevocation(cert, issuer, at, revocation, cache)))
+  result.revocationChecks = await Promise.all(pairs.map(([cert, issuer]) => checkRevocation(cert, issuer, revocationAt, revocation, cache)))
   const statuses = result.revocationChecks.map((c) => c.status)
   if (statuses.includes('revoked')) {
     result.revocation = 'revoked'

@@ -1,5 +1,16 @@
 import { decodeTextString, getIndirect, resolve, type PdfDocument } from '../pdf/document.ts'
-import { PdfDict, PdfName, PdfRef, PdfString, PdfSyntaxError, parseIndirectObject, type PdfValue, type Span } from '../pdf/objects.ts'
+import type { Budget } from '../pdf/limits.ts'
+import {
+  PdfDict,
+  PdfName,
+  PdfRef,
+  PdfString,
+  PdfSyntaxError,
+  parseIndirectObject,
+  type IndirectObject,
+  type PdfValue,
+  type Span,
+} from '../pdf/objects.ts'
 import { PdfRevisions } from './revisions.ts'
 
 export interface LocatedSignature {
@@ -31,13 +42,19 @@ export function locateSignatures(bytes: Uint8Array, revisions: PdfRevisions = ne
   const headerRe = /(?<![0-9])\d{1,10}[ \t\r\n\f\0]+\d{1,5}[ \t\r\n\f\0]+obj(?![A-Za-z0-9])/g
   for (let m = headerRe.exec(text); m; m = headerRe.exec(text)) headers.push(m.index)
   const found = new Map<number, Located>()
+  const parsed = new Map<number, Parsed>()
+  const { budget } = revisions.context
   for (let at = text.indexOf('/ByteRange'); at >= 0 && found.size < MAX_SIGNATURES; at = text.indexOf('/ByteRange', at + 1)) {
     const header = lastBefore(headers, at)
     if (header === undefined) {
       found.set(-at - 1, { ok: false, objectOffset: at, error: 'signature-dictionary-outside-object' })
       continue
     }
-    if (!found.has(header)) found.set(header, parseSignatureAt(bytes, header, 'signature-dictionary-malformed'))
+    let p = parsed.get(header)
+    if (!p) parsed.set(header, (p = parseSignatureAt(bytes, header, 'signature-dictionary-malformed', budget)))
+    // The text inside a stream's data (an embedded file, a page showing "/ByteRange") is not a dictionary key.
+    if (p.data && at >= p.data.start && at < p.data.end) continue
+    found.set(header, p.located)
   }
 
   const newest = revisions.view(revisions.list.length)
@@ -49,7 +66,8 @@ export function locateSignatures(bytes: Uint8Array, revisions: PdfRevisions = ne
         if (!entry || entry.free || entry.gen !== ref.gen) continue
         if (entry.objStm)
           found.set(-1_000_000_000 - ref.num, { ok: false, objectOffset: 0, error: 'signature-dictionary-in-object-stream' })
-        else if (!found.has(entry.offset)) found.set(entry.offset, parseSignatureAt(bytes, entry.offset, 'byte-range-missing'))
+        else if (!found.has(entry.offset))
+          found.set(entry.offset, parseSignatureAt(bytes, entry.offset, 'byte-range-missing', budget).located)
       }
     } catch (e) {
       if (!(e instanceof PdfSyntaxError)) throw e
@@ -59,16 +77,31 @@ export function locateSignatures(bytes: Uint8Array, revisions: PdfRevisions = ne
   return [...found.values()].sort((a, b) => offsetOf(a) - offsetOf(b))
 }
 
-function parseSignatureAt(bytes: Uint8Array, offset: number, noByteRange: string): Located {
+interface Parsed {
+  located: Located
+  /** The data span when the object is a stream. */
+  data?: Span | undefined
+}
+
+function parseSignatureAt(bytes: Uint8Array, offset: number, noByteRange: string, budget: Budget): Parsed {
+  const failed = (error: string, data?: Span): Parsed => ({ located: { ok: false, objectOffset: offset, error }, data })
   try {
-    const obj = parseIndirectObject(bytes, offset)
-    if (!(obj.value instanceof PdfDict)) return { ok: false, objectOffset: offset, error: 'signature-dictionary-malformed' }
-    if (obj.value.get('ByteRange') === undefined) return { ok: false, objectOffset: offset, error: noByteRange }
+    let obj: IndirectObject
+    try {
+      obj = parseIndirectObject(bytes, offset)
+    } catch (e) {
+      if (e instanceof PdfSyntaxError) budget.chargeFailure(bytes.length, offset)
+      throw e
+    }
+    budget.chargeParsed(obj.end - offset, offset)
+    if (!(obj.value instanceof PdfDict)) return failed('signature-dictionary-malformed')
+    if (obj.value.get('ByteRange') === undefined) return failed(noByteRange, obj.stream)
     const ref = new PdfRef(obj.num, obj.gen)
-    return { ok: true, sig: { dict: obj.value, objectOffset: offset, contentsSpan: obj.value.spans.get('Contents'), ref } }
+    const sig = { dict: obj.value, objectOffset: offset, contentsSpan: obj.value.spans.get('Contents'), ref }
+    return { located: { ok: true, sig }, data: obj.stream }
   } catch (e) {
     if (!(e instanceof PdfSyntaxError)) throw e
-    return { ok: false, objectOffset: offset, error: 'signature-dictionary-malformed' }
+    return failed('signature-dictionary-malformed')
   }
 }
 
@@ -129,6 +162,8 @@ export interface SignatureContext {
   fieldName: string | null
   /** The DocMDP permission when this is the certification signature (the catalog's /Perms /DocMDP is this dictionary). */
   docMdp: 1 | 2 | 3 | null
+  /** A FieldMDP transform's /P (PDF 2.0 signature field /Lock): DocMDP-like permission for changes after this signature. */
+  lockPermission: 1 | 2 | 3 | null
   /** Things to report: unknown transform methods, an invalid /P. */
   notes: string[]
 }
@@ -146,6 +181,7 @@ export function signatureContext(doc: PdfDocument, sig: LocatedSignature): Signa
   if (isLive) fieldName = fieldSignatures(doc).get(refKey(sig.ref))?.name ?? null
 
   let permission: 1 | 2 | 3 | null = null
+  let lockPermission: 1 | 2 | 3 | null = null
   const references = resolve(doc, sig.dict.get('Reference'))
   for (const r of Array.isArray(references) ? references : []) {
     const reference = resolve(doc, r)
@@ -161,7 +197,12 @@ export function signatureContext(doc: PdfDocument, sig: LocatedSignature): Signa
         notes.push('docmdp-permission-invalid')
         permission = 1
       }
-    } else if (methodName !== 'FieldMDP' && methodName !== 'UR' && methodName !== 'UR3')
+    } else if (methodName === 'FieldMDP') {
+      const params = resolve(doc, reference.get('TransformParams'))
+      const p = params instanceof PdfDict ? params.get('P') : undefined
+      if (p === 1 || p === 2 || p === 3) lockPermission = p
+      else if (p !== undefined) notes.push('fieldmdp-permission-invalid')
+    } else if (methodName !== 'UR' && methodName !== 'UR3')
       notes.push(`unknown-transform-method:${(methodName ?? 'none').replace(/[^A-Za-z0-9.]/g, '').slice(0, 32)}`)
   }
 
@@ -173,5 +214,5 @@ export function signatureContext(doc: PdfDocument, sig: LocatedSignature): Signa
     notes.push('docmdp-reference-missing')
     permission = 2
   }
-  return { fieldName, docMdp: certifies ? permission : null, notes }
+  return { fieldName, docMdp: certifies ? permission : null, lockPermission, notes }
 }

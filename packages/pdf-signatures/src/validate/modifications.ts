@@ -1,5 +1,15 @@
-import { objectAt, resolve, type PdfDocument } from '../pdf/document.ts'
-import { PdfDict, PdfName, PdfRef, PdfSyntaxError, equalValues, type IndirectObject, type PdfValue } from '../pdf/objects.ts'
+import { decodeTextString, objectAt, resolve, type PdfDocument } from '../pdf/document.ts'
+import {
+  PdfDict,
+  PdfName,
+  PdfRef,
+  PdfString,
+  PdfSyntaxError,
+  equalValues,
+  isNamed,
+  type IndirectObject,
+  type PdfValue,
+} from '../pdf/objects.ts'
 import { analyseStructure, rolesOf, type Role, type Structure } from '../pdf/structure.ts'
 import type { RevisionChange } from './report.ts'
 import { PdfRevisions, trailingData, type Revision } from './revisions.ts'
@@ -16,8 +26,9 @@ import { PdfRevisions, trailingData, type Revision } from './revisions.ts'
  *   without a visible appearance — with its appearance and resources; a page's /Annots and the
  *   AcroForm's /Fields gaining those; /SigFlags, /DR, /DA; /Info and the XMP /Metadata;
  * - with P=3 also: new annotations other than widgets;
- * - nothing else: changed page content or resources, a changed or removed annotation or field,
- *   a replaced /Root, a changed /Perms, a freed object, an unreadable update.
+ * - nothing else: changed page content or resources, a changed or removed annotation or field
+ *   (filling in a form field too, and signing an empty signature field that a FieldMDP lock of an
+ *   earlier signature covers), a replaced /Root, a changed /Perms, a freed object, an unreadable update.
  *
  * Allowed changes are listed too ('signature-added', 'dss-added', …), so the report says what
  * happened after signing even when nothing was wrong.
@@ -59,7 +70,7 @@ const structures = new WeakMap<PdfRevisions, Map<number, Structure | PdfSyntaxEr
 
 function structureOf(revisions: PdfRevisions, index: number): Structure | PdfSyntaxError {
   let cache = structures.get(revisions)
-  if (!cache) structures.set(revisions, (cache = new Map()))
+  if (!cache) structures.set(revisions, (cache = new Map<number, Structure | PdfSyntaxError>()))
   const cached = cache.get(index)
   if (cached) return cached
   let result: Structure | PdfSyntaxError
@@ -256,18 +267,30 @@ class Judge {
     }
   }
 
-  /** A list (of fields or annotations) may only gain references to objects that did not exist when signed. */
+  /**
+   * A list (of fields or annotations) may only gain references to objects that did not exist when
+   * signed; `inOrder` says whether the signed list is still its beginning (annotations are drawn in order).
+   */
   private gains(
     sValue: PdfValue | undefined,
     cValue: PdfValue | undefined,
-  ): { removed: boolean; reused: boolean; added: PdfValue[] } | undefined {
+  ): { removed: boolean; inOrder: boolean; reused: boolean; added: PdfValue[] } | undefined {
     const s = Array.isArray(sValue) ? sValue : sValue === undefined || sValue === null ? [] : undefined
     const c = Array.isArray(cValue) ? cValue : cValue === undefined || cValue === null ? [] : undefined
     if (!s || !c) return undefined
-    const removed = !s.every((v) => c.some((w) => equalValues(v, w)))
-    const added = c.filter((w) => !s.some((v) => equalValues(v, w)))
+    const key = (v: PdfValue): string | undefined => (v instanceof PdfRef ? `${v.num} ${v.gen}` : undefined)
+    const keys = (list: PdfValue[]): Set<string | undefined> => new Set(list.map(key))
+    const sKeys = keys(s)
+    const cKeys = keys(c)
+    const contains = (list: PdfValue[], listKeys: Set<string | undefined>, v: PdfValue): boolean => {
+      const k = key(v)
+      return k !== undefined ? listKeys.has(k) : list.some((w) => key(w) === undefined && equalValues(v, w))
+    }
+    const removed = !s.every((v) => contains(c, cKeys, v))
+    const added = c.filter((w) => !contains(s, sKeys, w))
+    const inOrder = s.every((v, i) => equalValues(v, c[i]))
     const reused = added.some((v) => !(v instanceof PdfRef) || this.existedWhenSigned(v.num))
-    return { removed, reused, added }
+    return { removed, inOrder, reused, added }
   }
 
   private fieldList(sValue: PdfValue | undefined, cValue: PdfValue | undefined): void {
@@ -281,6 +304,7 @@ class Judge {
     const g = this.gains(sValue, cValue)
     if (!g) return this.add(`page-changed:${page}`, false)
     if (g.removed) this.add(`annotation-removed:${page}`, false)
+    else if (!g.inOrder) this.add(`annotations-reordered:${page}`, false)
     for (const a of g.added) {
       if (a instanceof PdfRef && !this.existedWhenSigned(a.num)) continue // judged as an object of its own
       if (a instanceof PdfDict && !isWidget(a)) this.add(`annotation-added:${subtypeOf(a)}`, this.level === 3)
@@ -318,6 +342,36 @@ class Judge {
     this.add(`annotation-added:${subtypeOf(d)}`, this.level === 3)
   }
 
+  private lockList: { action: string; fields: Set<string> }[] | undefined
+
+  /** Whether a FieldMDP transform of a signature in the signed revision locks the field (ISO 32000-1 §12.8.2.4). */
+  private isLocked(name: string): boolean {
+    this.lockList ??= this.locks()
+    return this.lockList.some(
+      (l) => l.action === 'All' || (l.action === 'Include' && l.fields.has(name)) || (l.action === 'Exclude' && !l.fields.has(name)),
+    )
+  }
+
+  private locks(): { action: string; fields: Set<string> }[] {
+    const out: { action: string; fields: Set<string> }[] = []
+    for (const key of this.sStruct.signatureFields.keys()) {
+      const sig = objectAt(this.s, Number(key.split(' ')[0]))?.value
+      const references = sig instanceof PdfDict ? resolve(this.s, sig.get('Reference')) : undefined
+      for (const r of Array.isArray(references) ? references : []) {
+        const reference = resolve(this.s, r)
+        if (!(reference instanceof PdfDict) || !isNamed(reference.get('TransformMethod'), 'FieldMDP')) continue
+        const params = resolve(this.s, reference.get('TransformParams'))
+        const action = params instanceof PdfDict ? params.get('Action') : undefined
+        const fields = params instanceof PdfDict ? resolve(this.s, params.get('Fields')) : undefined
+        const names = (Array.isArray(fields) ? fields : []).filter((f): f is PdfString => f instanceof PdfString).map(decodeTextString)
+        // An unknown or missing action locks everything: fail closed.
+        const known = action instanceof PdfName && (action.name === 'Include' || action.name === 'Exclude')
+        out.push({ action: known ? action.name : 'All', fields: new Set(names) })
+      }
+    }
+    return out
+  }
+
   /** An empty signature field in the signed revision that this revision signs. */
   private beingSigned(num: number): boolean {
     const before = this.sStruct.fields.get(num)
@@ -334,6 +388,7 @@ class Judge {
       if (!(s instanceof PdfDict) || !(c instanceof PdfDict) || !this.sameStreamData(sObj, cObj))
         return this.add(`field-changed:${name}`, false)
       if (this.beingSigned(num)) {
+        if (this.isLocked(name)) this.add(`locked-field-changed:${name}`, false)
         if (differingKeys(s, c).some((k) => k !== 'V' && k !== 'AP')) this.add(`field-changed:${name}`, false)
         if (c.get('V') !== undefined) this.signatureValue(c.get('V'), name)
         return
@@ -374,7 +429,7 @@ class Judge {
     const flags = widget.get('F')
     if (typeof flags === 'number' && (flags & 2) !== 0) return false
     if (Array.isArray(rect) && rect.length === 4 && rect.every((x) => typeof x === 'number')) {
-      const [x1, y1, x2, y2] = rect as number[]
+      const [x1, y1, x2, y2] = rect
       if (x1 === x2 || y1 === y2) return false
     }
     const ap = resolve(this.c, widget.get('AP'))

@@ -83,6 +83,7 @@ export class PdfRevisions {
     const revision = this.list[index - 1]
     let result: PdfDocument | PdfSyntaxError
     if (!revision) result = new PdfSyntaxError(`no revision ${index}`, 0)
+    else if (index > this.context.budget.limits.maxSections) result = new PdfSyntaxError('too many revisions', revision.eof)
     else {
       try {
         result = openRevision(this.bytes, revision, this.context)

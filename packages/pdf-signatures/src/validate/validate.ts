@@ -5,7 +5,8 @@ import { assessCertificate, parseAnchors, type RevocationOptions, type TrustAnch
 import { locateSignatures, signatureContext, type LocatedSignature, type SignatureContext } from './locate.ts'
 import { analyseLaterRevisions } from './modifications.ts'
 import type { SignatureReport, ValidationReport } from './report.ts'
-import { PdfRevisions, type Revision } from './revisions.ts'
+import { PdfRevisions } from './revisions.ts'
+import { checkByteRange, type RangeCheck } from './signed-revision.ts'
 import { verifySignatureTimestamp } from './timestamp-verify.ts'
 
 export interface ValidateOptions {
@@ -68,7 +69,7 @@ interface Structural {
 
 function structureOf(pdf: Uint8Array, sig: LocatedSignature, revisions: PdfRevisions): Structural {
   const range = checkByteRange(pdf, sig, revisions)
-  if (!range.ok) return { range, context: { fieldName: null, docMdp: null, notes: [] } }
+  if (!range.ok) return { range, context: { fieldName: null, docMdp: null, lockPermission: null, notes: [] } }
   const view = revisions.view(range.revision.index)
   if (view instanceof PdfSyntaxError) return { range, context: 'signed-revision-unreadable' }
   try {
@@ -155,10 +156,11 @@ async function validateOne(
     report.errors.push(...context.notes)
     if (context.docMdp !== null && certification && certification.revision < report.revision) report.errors.push('certification-not-first')
   }
-  // The certification signature's permission binds the signatures after it too (ISO 32000-1 §12.8.2.2).
+  // The certification signature's permission binds the signatures after it too (ISO 32000-1 §12.8.2.2);
+  // a FieldMDP /P (PDF 2.0 /Lock) restricts what may follow this signature.
   const inherited = certification && certification.revision <= report.revision ? certification.docMdp : null
-  const own = report.docMdp
-  const permission = own === null ? inherited : inherited === null ? own : own < inherited ? own : inherited
+  const permissions = [report.docMdp, inherited, typeof context === 'string' ? null : context.lockPermission]
+  const permission = permissions.reduce<1 | 2 | 3 | null>((min, p) => (p !== null && (min === null || p < min) ? p : min), null)
   const later = analyseLaterRevisions(pdf, range.end, permission, revisions)
   report.laterRevisions = later.laterRevisions
   report.modifiedAfterSigning = later.modifiedAfterSigning
@@ -175,10 +177,15 @@ async function validateOne(
   const claimedTime = claimed ?? cms.signingTime
   report.signingTime = claimedTime ? claimedTime.toISOString() : null
   report.timestamp = await verifySignatureTimestamp(contents.bytes, anchors)
-  // A valid time-stamp is the only trusted time (B-T); otherwise the claimed time is all there is.
-  const at = report.timestamp?.status === 'valid' ? new Date(report.timestamp.time) : (claimedTime ?? opts.now ?? new Date())
+  // A time-stamp that does not verify is not silently ignored: the signature's time is then unproven.
+  if (report.timestamp && report.timestamp.status !== 'valid') report.errors.push('timestamp-invalid')
+  // A valid time-stamp is the only trusted time (B-T); otherwise the claimed time is all there is for
+  // the certificate's validity period, and revocation is judged now (a claimed time can be backdated).
+  const now = opts.now ?? new Date()
+  const stamped = report.timestamp?.status === 'valid' ? new Date(report.timestamp.time) : null
+  const at = stamped ?? claimedTime ?? now
   if (cms.signer) {
-    const assessed = await assessCertificate(cms.signer, cms.certificates, anchors, at, opts.revocation ?? false)
+    const assessed = await assessCertificate(cms.signer, cms.certificates, anchors, at, opts.revocation ?? false, stamped ?? now)
     report.trust = assessed.trust
     report.revocation = assessed.revocation
     report.chain = assessed.chain
@@ -188,37 +195,6 @@ async function validateOne(
   }
   if (report.errors.some((e) => e === 'unsupported-filter' || e === 'unsupported-subfilter')) report.integrity = 'failed'
   return report
-}
-
-type RangeCheck = { ok: true; values: [number, number, number, number]; end: number; revision: Revision } | { ok: false; reason: string }
-
-/**
- * ByteRange sanity: four integers, starting at 0, whose gap is exactly the /Contents hex string of
- * this very dictionary (not empty), ending at the end of a revision (its %%EOF, give or take an
- * end-of-line), with the signature dictionary itself inside the signed bytes.
- */
-function checkByteRange(pdf: Uint8Array, sig: LocatedSignature, revisions: PdfRevisions): RangeCheck {
-  const br = sig.dict.get('ByteRange')
-  if (br === undefined) return { ok: false, reason: 'byte-range-missing' }
-  if (!Array.isArray(br) || br.length !== 4 || !br.every((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)) {
-    return { ok: false, reason: 'byte-range-malformed' }
-  }
-  const contents = sig.dict.get('Contents')
-  if (contents === undefined) return { ok: false, reason: 'contents-missing' }
-  const [a, b, c, d] = br as [number, number, number, number]
-  if (a !== 0) return { ok: false, reason: 'byte-range-not-from-start' }
-  if (b <= 0 || c <= b) return { ok: false, reason: 'byte-range-overlap' }
-  const end = c + d
-  if (end > pdf.length) return { ok: false, reason: 'byte-range-beyond-file' }
-  const span = sig.contentsSpan
-  if (!span || span.start !== b || span.end !== c || pdf[b] !== 0x3c || pdf[c - 1] !== 0x3e)
-    return { ok: false, reason: 'byte-range-gap-not-contents' }
-  if (!(contents instanceof PdfString) || !contents.hex) return { ok: false, reason: 'contents-not-hex-string' }
-  if (contents.bytes.length === 0) return { ok: false, reason: 'contents-empty' }
-  if (sig.objectOffset >= end) return { ok: false, reason: 'signature-dictionary-not-covered' }
-  const revision = revisions.atEnd(end)
-  if (!revision) return { ok: false, reason: 'byte-range-not-revision-end' }
-  return { ok: true, values: [a, b, c, d], end, revision }
 }
 
 function textOf(v: PdfValue | undefined): string | null {

@@ -15,6 +15,11 @@ export async function sealInfo(ctx: Pick<AppContext, 'config' | 'reference'>, ac
     return { ...base, configured: true, certificate: describeCertificate(seal.certificate), problem: null }
   } catch (e) {
     if (!(e instanceof AppError)) throw e
-    return { ...base, configured: e.code !== 'SIGNATURE_SEAL_NOT_CONFIGURED', certificate: null, problem: errorBody(e.code, e.detail).error.message }
+    return {
+      ...base,
+      configured: e.code !== 'SIGNATURE_SEAL_NOT_CONFIGURED',
+      certificate: null,
+      problem: errorBody(e.code, e.detail).error.message,
+    }
   }
 }

@@ -1,7 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { SignedFile, SigningSession, StoredFile, TrustAnchor, ValidationReport, VerificationResult } from '@congso/contracts'
-import { createTestPki, demoSealPng, exportPkcs12, makeSamplePdf, ReferenceExternalSigner, type TestPki } from '@congso/pdf-signatures/testing'
+import type { SignedFile, SigningSession, TrustAnchor, ValidationReport, VerificationResult } from '@congso/contracts'
+import {
+  createTestPki,
+  demoSealPng,
+  exportPkcs12,
+  makeSamplePdf,
+  ReferenceExternalSigner,
+  type TestPki,
+} from '@congso/pdf-signatures/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   auditRows,
@@ -106,7 +113,12 @@ describe('sealing with the agency seal', () => {
     expect(file.id).not.toBe(source.id)
     expect(file.fileName).toBe('quyet-dinh-da-ky.pdf')
     expect(report.verdict).toBe('valid')
-    expect(report.signatures[0]).toMatchObject({ integrity: 'ok', trust: 'trusted', coversWholeDocument: true, reason: 'Phát hành văn bản' })
+    expect(report.signatures[0]).toMatchObject({
+      integrity: 'ok',
+      trust: 'trusted',
+      coversWholeDocument: true,
+      reason: 'Phát hành văn bản',
+    })
     expect(report.signatures[0]).toMatchObject({ signerName: 'UBND xã Demo (TEST ONLY)', organization: 'Congso Demo' })
 
     const signed = await download(clerk, `/files/${file.id}`)
@@ -140,7 +152,15 @@ describe('sealing with the agency seal', () => {
 
   it('refuses whoever may not seal, what cannot be sealed, and a seal that cannot be opened — writing nothing', async () => {
     const source = await upload(client(t.app, clerk), 'to-trinh.pdf', samplePdf)
-    const count = async () => Number((await t.ctx.database.db.selectFrom('stored_files').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    const count = async () =>
+      Number(
+        (
+          await t.ctx.database.db
+            .selectFrom('stored_files')
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
     const before = await count()
     expect((await seal(specialist, source.id)).statusCode).toBe(403)
     expect(errorOf(await seal(clerk, source.id, { page: 9 })).code).toBe('SIGNATURE_PAGE_OUT_OF_RANGE')
@@ -210,7 +230,11 @@ describe('two-step signing with an external signer (USB token, remote signing se
     const otherSigner = await new ReferenceExternalSigner(pki.personal2).signDigest(session.digest)
     const r2 = await client(t.app, specialist).post(`/signatures/sessions/${session.id}/complete`, { cms: otherSigner })
     expect(errorOf(r2).code).toBe('SIGNATURE_CMS_MISMATCH')
-    const signed = await t.ctx.database.db.selectFrom('signed_documents').select('file_id').where('source_file_id', '=', source.id).execute()
+    const signed = await t.ctx.database.db
+      .selectFrom('signed_documents')
+      .select('file_id')
+      .where('source_file_id', '=', source.id)
+      .execute()
     expect(signed).toEqual([])
   })
 
@@ -223,7 +247,10 @@ describe('two-step signing with an external signer (USB token, remote signing se
 
 describe('public verification', () => {
   it('answers for unsigned, tampered and non-PDF uploads without storing anything', async () => {
-    const before = await t.ctx.database.db.selectFrom('stored_files').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()
+    const before = await t.ctx.database.db
+      .selectFrom('stored_files')
+      .select((e) => e.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
     const unsigned = await verify(samplePdf)
     expect(unsigned.json<VerificationResult>().report.verdict).toBe('no-signatures')
     const source = await upload(client(t.app, clerk), 'qd.pdf', samplePdf)
@@ -237,7 +264,10 @@ describe('public verification', () => {
     const notPdf = await verify(Buffer.from('hello'))
     expect(notPdf.statusCode).toBe(415)
     expect(errorOf(notPdf).code).toBe('SIGNATURE_NOT_PDF')
-    const after = await t.ctx.database.db.selectFrom('stored_files').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()
+    const after = await t.ctx.database.db
+      .selectFrom('stored_files')
+      .select((e) => e.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
     expect(Number(after.n)).toBe(Number(before.n) + 2)
   })
 })

@@ -43,10 +43,14 @@ export async function signaturesRoutes(parent: ZodApp, ctx: AppContext): Promise
   const tags = ['signatures']
   demoCrlRoute(parent, ctx)
 
-  parent.get('/admin/trust-anchors', { schema: { tags, summary: 'Danh sách chứng thư gốc tin cậy', response: { 200: TrustAnchorList } } }, async (req) => {
-    requireOfficer(req)
-    return { items: await trustAnchors(ctx) }
-  })
+  parent.get(
+    '/admin/trust-anchors',
+    { schema: { tags, summary: 'Danh sách chứng thư gốc tin cậy', response: { 200: TrustAnchorList } } },
+    async (req) => {
+      requireOfficer(req)
+      return { items: await trustAnchors(ctx) }
+    },
+  )
   parent.post(
     '/admin/trust-anchors',
     { schema: { tags, summary: 'Thêm chứng thư gốc tin cậy (CA)', body: TrustAnchorInput, response: { 201: TrustAnchor } } },
@@ -61,8 +65,10 @@ export async function signaturesRoutes(parent: ZodApp, ctx: AppContext): Promise
     return { ok: true as const }
   })
 
-  parent.get('/signatures/seal', { schema: { tags, summary: 'Con dấu số của cơ quan người dùng', response: { 200: SealInfo } } }, async (req) =>
-    sealInfo(ctx, requireOfficer(req)),
+  parent.get(
+    '/signatures/seal',
+    { schema: { tags, summary: 'Con dấu số của cơ quan người dùng', response: { 200: SealInfo } } },
+    async (req) => sealInfo(ctx, requireOfficer(req)),
   )
   parent.post(
     '/signatures/seal',
@@ -84,7 +90,15 @@ export async function signaturesRoutes(parent: ZodApp, ctx: AppContext): Promise
   )
   parent.post(
     '/signatures/sessions/:id/complete',
-    { schema: { tags, summary: 'Gắn chữ ký (CMS) trả về từ thiết bị ký', params: IdParams, body: SigningSessionComplete, response: { 201: SignedFile } } },
+    {
+      schema: {
+        tags,
+        summary: 'Gắn chữ ký (CMS) trả về từ thiết bị ký',
+        params: IdParams,
+        body: SigningSessionComplete,
+        response: { 201: SignedFile },
+      },
+    },
     async (req, reply) =>
       reply.status(201).send(await completeSigningSession(ctx, requestMeta(req), requireOfficer(req), req.params.id, req.body.cms)),
   )
@@ -110,8 +124,10 @@ export async function signaturesRoutes(parent: ZodApp, ctx: AppContext): Promise
   // Own scope: the public check takes the raw PDF as its body.
   await parent.register(async (scope) => {
     const app = scope.withTypeProvider<ZodTypeProvider>()
-    app.addContentTypeParser(['application/pdf', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: VERIFY_MAX_BYTES }, (_req, body, done) =>
-      done(null, body),
+    app.addContentTypeParser(
+      ['application/pdf', 'application/octet-stream'],
+      { parseAs: 'buffer', bodyLimit: VERIFY_MAX_BYTES },
+      (_req, body, done) => done(null, body),
     )
     app.setErrorHandler((err: FastifyError) => {
       if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', `tối đa ${VERIFY_MAX_BYTES / 1024 / 1024} MB`)

@@ -48,7 +48,10 @@ function signedName(fileName: string): string {
 /** A copy's mark goes where the library puts it (top right) unless a place is given. */
 function sealAppearance(input: SealRequest, agencyName: string, image: Uint8Array | null): Pick<SignPdfOptions, 'appearance' | 'rect'> {
   if (input.appearance === 'copy' || !image) {
-    return { appearance: { kind: 'copy', lines: [input.reason ?? 'Bản sao điện tử', agencyName] }, ...(input.rect ? { rect: input.rect } : {}) }
+    return {
+      appearance: { kind: 'copy', lines: [input.reason ?? 'Bản sao điện tử', agencyName] },
+      ...(input.rect ? { rect: input.rect } : {}),
+    }
   }
   return { appearance: { kind: 'agency', sealImage: image, agencyName }, rect: input.rect ?? DEFAULT_SEAL_RECT }
 }
@@ -148,16 +151,29 @@ export async function startSigningSession(ctx: Deps, meta: RequestMeta, actor: A
 }
 
 /** Embeds the external signer's CMS if it signs exactly the prepared digest with the announced certificate. */
-export async function completeSigningSession(ctx: Deps, meta: RequestMeta, actor: Actor, id: string, cmsBase64: string): Promise<SignedFile> {
+export async function completeSigningSession(
+  ctx: Deps,
+  meta: RequestMeta,
+  actor: Actor,
+  id: string,
+  cmsBase64: string,
+): Promise<SignedFile> {
   const session = await findSession(ctx.database.db, id, actor.userId)
   if (!session) throw new AppError('NOT_FOUND', id)
   if (session.completed_file_id || session.expires_at.getTime() < Date.now()) throw new AppError('SIGNATURE_SESSION_EXPIRED')
   const stream = await ctx.storage.get(session.prepared_key)
   if (!stream) throw new AppError('SIGNATURE_SESSION_EXPIRED')
-  const prepared = { ...(session.prepared as Omit<PreparedSignature, 'pdf'>), pdf: new Uint8Array(await buffer(stream)) } as PreparedSignature
+  const prepared = {
+    ...(session.prepared as Omit<PreparedSignature, 'pdf'>),
+    pdf: new Uint8Array(await buffer(stream)),
+  } as PreparedSignature
   const cms = new Uint8Array(Buffer.from(cmsBase64, 'base64'))
   const signed = await mapSigningErrors(async () => embedSignature(prepared, cms))
-  const source = await ctx.database.db.selectFrom('stored_files').select('file_name').where('id', '=', session.source_file_id).executeTakeFirstOrThrow()
+  const source = await ctx.database.db
+    .selectFrom('stored_files')
+    .select('file_name')
+    .where('id', '=', session.source_file_id)
+    .executeTakeFirstOrThrow()
   return keepSigned(
     ctx,
     meta,
@@ -203,7 +219,8 @@ async function keepSigned(
   if (!newest || newest.integrity !== 'ok' || newest.byteRange !== 'ok' || !newest.coversWholeDocument) {
     throw new AppError('SIGNATURE_CMS_MISMATCH', 'chữ ký mới không toàn vẹn')
   }
-  if (expected && newest.chain[0]?.sha256 !== expected) throw new AppError('SIGNATURE_CMS_MISMATCH', 'chứng thư ký khác chứng thư đã khai báo')
+  if (expected && newest.chain[0]?.sha256 !== expected)
+    throw new AppError('SIGNATURE_CMS_MISMATCH', 'chứng thư ký khác chứng thư đã khai báo')
   const signer = newest.chain[0]!
   const file = await storeFile(
     ctx,

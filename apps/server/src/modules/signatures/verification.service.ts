@@ -65,7 +65,12 @@ export async function fileReport(ctx: Deps, actor: Actor, fileId: string): Promi
 }
 
 /** The bytes signature `index` signed: what the signer saw, whatever was appended later. */
-export async function fileSignedRevision(ctx: Deps, actor: Actor, fileId: string, index: number): Promise<{ fileName: string; bytes: Uint8Array }> {
+export async function fileSignedRevision(
+  ctx: Deps,
+  actor: Actor,
+  fileId: string,
+  index: number,
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const { file, bytes } = await readPdfFile(ctx, actor, fileId)
   const revision = signedRevision(bytes, index)
   if (!revision) throw new AppError('NOT_FOUND', `chữ ký số ${index + 1}`)
