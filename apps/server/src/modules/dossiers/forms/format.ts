@@ -35,6 +35,12 @@ export function timeAndDate(d: Date): string {
   return `${pad2(p.hour)} giờ ${pad2(p.minute)} phút, ngày ${pad2(p.day)}/${pad2(p.month)}/${p.year}`
 }
 
+/** "23/11/2026": a date alone, in the digits of the time lines. */
+export function shortDate(d: Date): string {
+  const p = vnParts(d)
+  return `${pad2(p.day)}/${pad2(p.month)}/${p.year}`
+}
+
 /**
  * Normalises every string of the form data to NFC: text pasted from Word or typed with some input
  * methods arrives decomposed, which the font would draw with stacked combining marks and which

@@ -4,13 +4,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { nfc, placeAndDate, timeAndDate } from './format.ts'
-import { renderReceipt, renderRefusal, renderSupplementRequest } from './index.ts'
+import { OUTCOME_LABEL, renderApology, renderControlSheet, renderReceipt, renderRefusal, renderSupplementRequest } from './index.ts'
 import {
   SAMPLE_APPLICANT,
   SAMPLE_CODE,
   SAMPLE_COMPONENTS,
+  SAMPLE_CONTROL_ROWS,
   SAMPLE_TRACKING_URL,
   manyComponents,
+  manyControlRows,
+  sampleApology,
+  sampleControlSheet,
   sampleReceipt,
   sampleRefusal,
   sampleSupplement,
@@ -205,6 +209,180 @@ describe('renderRefusal (Mẫu số 03)', () => {
 
   it('renders the same bytes for the same data', async () => {
     const [a, b] = await Promise.all([renderRefusal(sampleRefusal()), renderRefusal(sampleRefusal())])
+    expect(a.equals(b)).toBe(true)
+  })
+})
+
+/** The header rows of the control sheet's table, once on the page, as pdftotext -layout lays them out. */
+function expectControlHeader(page: string) {
+  expect(page.split('Tên cơ quan, đơn vị')).toHaveLength(2)
+  expect(page).toMatch(/TT\s+Tên cơ quan, đơn vị/)
+  expect(page).toContain('Thời gian giao, nhận hồ sơ')
+  expect(page).toMatch(/Người giao\s+Người nhận/)
+  expect(page).toMatch(/Kết quả\s+giải quyết/)
+  expect(page).toContain('Ghi chú')
+}
+
+describe('renderControlSheet (Mẫu số 05)', () => {
+  it('prints the dossier and one row per hand-over, each judged on its own', async () => {
+    const file = save(await renderControlSheet(sampleControlSheet()))
+    const t = text(file)
+    expect(t).toContain(NATION)
+    expect(t).toContain(MOTTO)
+    expect(t).toContain('SỞ TƯ PHÁP TỈNH DEMO')
+    expect(t).toContain('Demo, ngày 02 tháng 12 năm 2026')
+    expect(flat(t)).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ')
+    expect(t).toContain(`Mã hồ sơ: ${SAMPLE_CODE}`)
+    expect(t).toContain('Người nộp hồ sơ: Ông/Bà Nguyễn Thị Hồng Nhung')
+    expect(t).toContain('Nội dung yêu cầu giải quyết: Đăng ký khai sinh')
+    expect(t).toContain('Cơ quan tiếp nhận hồ sơ: Sở Tư pháp Tỉnh Demo')
+    expect(t).toContain('Cơ quan (bộ phận) giải quyết hồ sơ: Phòng Hành chính tư pháp')
+    expect(t).toContain('Thời gian nhận hồ sơ: 08 giờ 30 phút, ngày 23/11/2026.')
+    expect(t).toContain('Thời gian hẹn trả kết quả: 16 giờ 30 phút, ngày 04/12/2026.')
+    expectControlHeader(t)
+
+    const raw = flat(text(file, { raw: true }))
+    expect(raw).toContain('Kết quả giải quyết hồ sơ (trước hạn/ đúng hạn/ quá hạn)')
+    for (const r of SAMPLE_CONTROL_ROWS) {
+      expect(raw).toContain(`Giao: ${r.fromName} Nhận: ${r.toName}`)
+      if (r.handedOverAt) expect(raw).toContain(timeAndDate(r.handedOverAt))
+      for (const name of [r.giver, r.receiver, r.note]) if (name) expect(raw).toContain(name)
+    }
+    // Each row's outcome in its own column, on the line of its time; the pending row prints blanks.
+    expect(t).toMatch(/09 giờ 10 phút,\s+Trước hạn/)
+    expect(t).toMatch(/14 giờ 00 phút,\s+Đúng hạn/)
+    expect(t).toMatch(/10 giờ 45 phút,\s+Quá hạn/)
+    expect(t).toContain('…… giờ …… phút,')
+    expect(info(file).Pages).toBe('1')
+    expect(info(file).Title).toBe('Phiếu kiểm soát quá trình giải quyết hồ sơ')
+    expect(info(file).CreationDate).toBe('2026-12-02T03:30:00Z')
+  })
+
+  it('names every outcome in Vietnamese', async () => {
+    expect(OUTCOME_LABEL).toEqual({ early: 'Trước hạn', on_time: 'Đúng hạn', late: 'Quá hạn' })
+    const rows = SAMPLE_CONTROL_ROWS.slice(0, 4).map((r, i) => ({
+      ...r,
+      outcome: (['early', 'on_time', 'late', null] as const)[i] ?? null,
+    }))
+    const t = text(save(await renderControlSheet(sampleControlSheet(rows))))
+    for (const word of ['Trước hạn', 'Đúng hạn', 'Quá hạn']) expect(t.split(word)).toHaveLength(2)
+  })
+
+  it('flows 30 hand-overs over several pages, repeating the header and numbering the pages', async () => {
+    const rows = manyControlRows(30)
+    const file = save(await renderControlSheet(sampleControlSheet(rows)))
+    const pages = Number(info(file).Pages)
+    expect(pages).toBeGreaterThanOrEqual(2)
+    let all = ''
+    for (let p = 1; p <= pages; p++) {
+      const page = text(file, { page: p })
+      expectControlHeader(page)
+      if (p > 1) expect(page.trimStart().startsWith(`${p}\n`)).toBe(true)
+      all += text(file, { page: p, raw: true })
+    }
+    const raw = flat(all)
+    for (const r of rows) {
+      expect(raw).toContain(`Giao: ${r.fromName} Nhận: ${r.toName}`)
+      expect(raw).toContain(`${r.giver ?? ''} ${r.receiver ?? ''}`)
+    }
+    // Rows stay whole and in order: the last page ends with the last row.
+    expect(flat(text(file, { page: pages, raw: true }))).toContain(rows[29]!.toName)
+    expect(raw.indexOf('Cán bộ Giao 29')).toBeLessThan(raw.indexOf('Cán bộ Giao 30'))
+  })
+
+  it('keeps every row and cell inside the margins, even a note longer than a page', async () => {
+    const note = Array.from({ length: 200 }, (_, i) => `ghi chú dài ${i + 1}`).join(' ')
+    const rows = [...SAMPLE_CONTROL_ROWS.slice(0, 2), { ...SAMPLE_CONTROL_ROWS[2]!, note }]
+    const file = save(await renderControlSheet(sampleControlSheet(rows)))
+    const bbox = run('pdftotext', ['-bbox', file, '-'])
+    const words = [...bbox.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g)].map((m) => m.slice(1).map(Number))
+    expect(words.length).toBeGreaterThan(100)
+    const mm = 72 / 25.4
+    for (const [x0, y0, x1, y1] of words) {
+      expect(x0).toBeGreaterThanOrEqual(30 * mm - 0.5)
+      expect(x1).toBeLessThanOrEqual(595.28 - 20 * mm + 0.5)
+      // The page number sits in the top margin; nothing else does, and nothing runs into the bottom one.
+      expect(y0).toBeGreaterThanOrEqual(10 * mm - 1)
+      expect(y1).toBeLessThanOrEqual(841.89 - 20 * mm + 0.5)
+    }
+    expect(flat(text(file, { raw: true }))).toContain('ghi chú dài 1 ghi chú dài 2')
+  })
+
+  it('prints without a QR code or appointment when the data has none', async () => {
+    const file = save(await renderControlSheet({ ...sampleControlSheet(), trackingUrl: null, dueAt: null, competentAgencyName: null }))
+    const t = text(file)
+    expect(t).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ')
+    expect(t).toMatch(/Thời gian hẹn trả kết quả: …+/)
+    expect(t).toMatch(/Cơ quan \(bộ phận\) giải quyết hồ sơ: …+/)
+    expect(run('pdfimages', ['-list', file]).split('\n').slice(2).filter(Boolean)).toHaveLength(0)
+  })
+
+  it('renders the same bytes for the same data', async () => {
+    const [a, b] = await Promise.all([
+      renderControlSheet(sampleControlSheet(manyControlRows(30))),
+      renderControlSheet(sampleControlSheet(manyControlRows(30))),
+    ])
+    expect(a.equals(b)).toBe(true)
+  })
+})
+
+describe('renderApology (Mẫu số 04)', () => {
+  it('apologises, gives the reason and sets the new appointment', async () => {
+    const d = sampleApology()
+    const file = save(await renderApology(d))
+    const t = text(file)
+    const f = flat(t)
+    expect(t).toContain(NATION)
+    expect(t).toContain(MOTTO)
+    expect(t).toContain('SỞ TƯ PHÁP TỈNH DEMO')
+    expect(t).toMatch(/Số: 152\/PXL-STP\s+Demo, ngày 03 tháng 12 năm 2026/)
+    expect(f).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ')
+    expect(t).toContain(`Mã hồ sơ: ${SAMPLE_CODE}`)
+    expect(t).toContain('Kính gửi: Ông/Bà Nguyễn Thị Hồng Nhung')
+    expect(f).toContain(
+      `Ngày 23/11/2026, Sở Tư pháp Tỉnh Demo tiếp nhận giải quyết hồ sơ đề nghị giải quyết thủ tục hành chính Đăng ký khai sinh của Ông/Bà Nguyễn Thị Hồng Nhung; mã hồ sơ: ${SAMPLE_CODE}.`,
+    )
+    expect(f).toContain('Thời gian hẹn trả kết quả giải quyết hồ sơ: 16 giờ 30 phút, ngày 04/12/2026.')
+    expect(f).toContain('Tuy nhiên đến nay, Sở Tư pháp Tỉnh Demo chưa trả kết quả giải quyết hồ sơ của Ông/Bà.')
+    expect(f).toContain(`Lý do: ${d.reason}`)
+    expect(f).toContain('Sở Tư pháp Tỉnh Demo xin lỗi Ông/Bà vì sự bất tiện này.')
+    expect(f).toContain('Sở Tư pháp Tỉnh Demo sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào lúc 16 giờ 30 phút, ngày 11/12/2026.')
+    expect(f).toContain('Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./.')
+    expect(t).toMatch(/Nơi nhận:\s+KT. GIÁM ĐỐC/)
+    expect(t).toContain('PHÓ GIÁM ĐỐC')
+    expect(t).toContain('- Như trên;')
+    expect(t).toContain('Hoàng Minh Tuấn')
+    expect(f).toContain(SAMPLE_TRACKING_URL)
+    const i = info(file)
+    expect(i.Pages).toBe('1')
+    expect(i.Title).toBe('Phiếu xin lỗi và hẹn lại ngày trả kết quả')
+    expect(i.Subject).toBe(SAMPLE_CODE)
+  })
+
+  it('leaves out the number, the QR code and the name when absent, and keeps reason paragraphs', async () => {
+    const d = {
+      ...sampleApology(),
+      number: null,
+      trackingUrl: null,
+      signerName: null,
+      signerTitle: 'Giám đốc',
+      reason: 'Chờ kết quả xác minh.\nHệ thống cơ sở dữ liệu hộ tịch gián đoạn.',
+      recipients: ['Như trên;', 'Bộ phận Một cửa;', 'Lưu: VT, HCTP.'],
+    }
+    const file = save(await renderApology(d))
+    const t = text(file)
+    expect(t).not.toContain('Số:')
+    expect(t).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ')
+    expect(t).toContain('GIÁM ĐỐC')
+    expect(t).not.toContain('Hoàng Minh Tuấn')
+    expect(t).toContain('Lý do: Chờ kết quả xác minh.')
+    expect(t).toContain('Hệ thống cơ sở dữ liệu hộ tịch gián đoạn.')
+    expect(t).toContain('- Lưu: VT, HCTP.')
+    expect(run('pdfimages', ['-list', file]).split('\n').slice(2).filter(Boolean)).toHaveLength(0)
+  })
+
+  it('renders the same bytes for the same data', async () => {
+    const [a, b] = await Promise.all([renderApology(sampleApology()), renderApology(sampleApology())])
     expect(a.equals(b)).toBe(true)
   })
 })

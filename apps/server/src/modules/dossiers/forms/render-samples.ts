@@ -6,8 +6,16 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { renderReceipt, renderRefusal, renderSupplementRequest } from './index.ts'
-import { manyComponents, sampleReceipt, sampleRefusal, sampleSupplement } from './samples.ts'
+import { renderApology, renderControlSheet, renderReceipt, renderRefusal, renderSupplementRequest } from './index.ts'
+import {
+  manyComponents,
+  manyControlRows,
+  sampleApology,
+  sampleControlSheet,
+  sampleReceipt,
+  sampleRefusal,
+  sampleSupplement,
+} from './samples.ts'
 
 const dir = resolve(process.argv[2] ?? 'form-samples')
 mkdirSync(dir, { recursive: true })
@@ -17,6 +25,9 @@ const samples: [string, Promise<Buffer>][] = [
   ['receipt-long', renderReceipt(sampleReceipt(manyComponents(40)))],
   ['supplement', renderSupplementRequest(sampleSupplement())],
   ['refusal', renderRefusal(sampleRefusal())],
+  ['control-sheet', renderControlSheet(sampleControlSheet())],
+  ['control-sheet-long', renderControlSheet(sampleControlSheet(manyControlRows(30)))],
+  ['apology-letter', renderApology(sampleApology())],
 ]
 for (const [name, pdf] of samples) {
   const file = join(dir, `${name}.pdf`)
