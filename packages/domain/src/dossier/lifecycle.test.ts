@@ -60,3 +60,38 @@ describe('dossier lifecycle', () => {
     expect(facts.extensions).toEqual([{ at: new Date('2026-11-27T02:00:00Z'), workingMinutes: 960, reason: 'Cần xác minh' }])
   })
 })
+
+describe('processing statuses (ADR 0008)', () => {
+  const run = (...types: DossierEventType[]) => statusFromEvents(types.map((type) => ({ type })))
+  it('goes accepted → processing → result ready → completed, taking the postal status and a rating after', () => {
+    expect(run('submitted', 'accepted', 'process_started')).toBe('processing')
+    expect(run('submitted', 'accepted', 'process_started', 'assigned', 'forwarded', 'approved')).toBe('result_ready')
+    expect(run('submitted', 'accepted', 'process_started', 'approved', 'result_attached', 'forwarded', 'result_returned')).toBe('completed')
+    expect(run('submitted', 'accepted', 'process_started', 'approved', 'result_returned', 'postal_status', 'rated')).toBe('completed')
+  })
+  it('returns to processing from a supplement or a pause once started, and undoes a decision on a return', () => {
+    expect(run('submitted', 'accepted', 'process_started', 'supplement_requested', 'supplement_submitted')).toBe('processing')
+    expect(run('submitted', 'accepted', 'supplement_requested', 'supplement_submitted')).toBe('accepted')
+    expect(run('submitted', 'accepted', 'process_started', 'paused', 'apology_issued', 'resumed')).toBe('processing')
+    expect(run('submitted', 'accepted', 'process_started', 'approved', 'returned')).toBe('processing')
+  })
+  it('refuses what cannot happen', () => {
+    expect(() => run('submitted', 'accepted', 'process_started', 'withdrawn')).toThrow(LifecycleError)
+    expect(() => run('submitted', 'process_started')).toThrow(LifecycleError)
+    expect(() => run('submitted', 'accepted', 'process_started', 'result_returned')).toThrow(LifecycleError)
+    expect(() => run('submitted', 'accepted', 'process_started', 'paused', 'forwarded')).toThrow(LifecycleError)
+    expect(() => run('submitted', 'accepted', 'process_started', 'approved', 'result_returned', 'forwarded')).toThrow(LifecycleError)
+  })
+  it('stops the clock while paused by rule', () => {
+    const facts = clockFacts([
+      ev('submitted', '2026-11-20T02:00:00Z'),
+      ev('accepted', '2026-11-23T02:00:00Z'),
+      ev('process_started', '2026-11-23T02:00:00Z'),
+      ev('paused', '2026-11-24T02:00:00Z', { reason: 'Chờ thực hiện nghĩa vụ tài chính' }),
+      ev('resumed', '2026-11-25T02:00:00Z'),
+    ])
+    expect(facts.pauses).toEqual([
+      { from: new Date('2026-11-24T02:00:00Z'), to: new Date('2026-11-25T02:00:00Z'), reason: 'Chờ thực hiện nghĩa vụ tài chính' },
+    ])
+  })
+})

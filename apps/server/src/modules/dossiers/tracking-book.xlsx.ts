@@ -1,12 +1,17 @@
+import type { DossierStatus } from '@congso/domain'
 import ExcelJS from 'exceljs'
 import type { trackingBookRows } from './lists.service.ts'
 
 type BookRow = Awaited<ReturnType<typeof trackingBookRows>>[number]
 
-const STATUS: Record<string, string> = {
+const STATUS: Record<DossierStatus, string> = {
   submitted: 'Chờ tiếp nhận',
   supplement_requested: 'Yêu cầu bổ sung',
   accepted: 'Đã tiếp nhận',
+  processing: 'Đang giải quyết',
+  paused: 'Tạm dừng',
+  result_ready: 'Đã có kết quả',
+  completed: 'Đã trả kết quả',
   refused: 'Từ chối tiếp nhận',
   withdrawn: 'Đã rút',
 }

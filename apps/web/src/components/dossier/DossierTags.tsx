@@ -10,6 +10,10 @@ const statusColor: Record<Status, TagColor> = {
   submitted: 'blue',
   supplement_requested: 'orange',
   accepted: 'green',
+  processing: 'blue',
+  paused: 'orange',
+  result_ready: 'green',
+  completed: 'green',
   refused: 'red',
   withdrawn: 'grey',
 }
