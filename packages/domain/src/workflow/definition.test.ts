@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { conditionHolds, forwardTargets, validateProcess, type ProcessDefinition } from './definition.ts'
+import { approvalAhead, conditionHolds, forwardTargets, validateProcess, type ProcessDefinition } from './definition.ts'
 import { standardProcess } from './samples.ts'
 
 const codes = (def: ProcessDefinition, legal?: Parameters<typeof validateProcess>[1]) => validateProcess(def, legal).map((i) => i.code)
@@ -72,6 +72,27 @@ describe('validateProcess', () => {
     def.transitions[0]!.condition = { field: 'loai', op: 'eq', value: 'A' }
     def.transitions.push({ from: 'tham-dinh', to: 'phe-duyet', kind: 'forward', condition: { field: 'loai', op: 'eq', value: 'B' } })
     expect(codes(def)).toEqual(['branch-without-default'])
+  })
+})
+
+describe('the approval step', () => {
+  it('cannot be bypassed on the way to the result', () => {
+    const def = standardProcess()
+    def.transitions.push({ from: 'kiem-tra', to: 'phat-hanh', kind: 'forward', condition: { field: 'gap', op: 'eq', value: true } })
+    expect(validateProcess(def)).toEqual([
+      { code: 'approval-bypassed', path: 'transitions', message: 'Có đường đi đến bước trả kết quả mà không qua bước phê duyệt nào' },
+    ])
+  })
+
+  it('lies ahead of the steps up to it, not of those after it', () => {
+    const def = standardProcess()
+    expect(['tham-dinh', 'kiem-tra', 'phe-duyet', 'phat-hanh', 'tra-ket-qua'].map((id) => approvalAhead(def, id))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ])
   })
 })
 

@@ -55,7 +55,10 @@ export const VERSIONS: Readonly<Record<string, ProcessDefinition>> = {
   [BROKEN.processVersionId]: brokenProcess(),
 }
 
-export function resolver(form: Record<string, unknown> = {}, versions: Readonly<Record<string, ProcessDefinition>> = VERSIONS): ProcessResolver {
+export function resolver(
+  form: Record<string, unknown> = {},
+  versions: Readonly<Record<string, ProcessDefinition>> = VERSIONS,
+): ProcessResolver {
   return { definition: (id) => versions[id], form }
 }
 
@@ -70,7 +73,12 @@ export const ev = {
     ...to,
     stepId,
   }),
-  assign: (userId: string | null, unitId: string | null = null, t = 0): ProcessingEvent => ({ type: 'assigned', at: at(t), unitId, userId }),
+  assign: (userId: string | null, unitId: string | null = null, t = 0): ProcessingEvent => ({
+    type: 'assigned',
+    at: at(t),
+    unitId,
+    userId,
+  }),
   reassign: (userId: string | null, unitId: string | null = null, t = 0): ProcessingEvent => ({
     type: 'reassigned',
     at: at(t),
