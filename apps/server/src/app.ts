@@ -16,7 +16,9 @@ import { outboxRoutes } from './modules/notifications/outbox.routes.ts'
 import { filesRoutes } from './modules/files/files.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
 import { orgRoutes } from './modules/org/org.routes.ts'
+import { processingRoutes } from './modules/processing/processing.routes.ts'
 import { signaturesRoutes } from './modules/signatures/signatures.routes.ts'
+import { workflowRoutes } from './modules/workflow/workflow.routes.ts'
 import { registerHealth } from './ops/health.ts'
 import { registerMetrics } from './ops/metrics.ts'
 
@@ -77,6 +79,8 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
       await dossiersRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
       await outboxRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
       await signaturesRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
+      await processingRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
+      await workflowRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
     },
     { prefix: '/api/v1' },
   )

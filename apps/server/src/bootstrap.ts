@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.ts'
 import { maintenanceJobs, maintenanceSchedules } from './jobs/maintenance.ts'
 import { calendarChangedJob } from './modules/dossiers/deadline.service.ts'
 import { notificationJobs } from './modules/notifications/notify.job.ts'
+import { escalationJobs, escalationSchedules } from './modules/processing/escalation.job.ts'
 import { signingJobs, signingSchedules } from './modules/signatures/sessions.job.ts'
 import { createQueue } from './jobs/queue.ts'
 import { referenceCache } from './modules/catalog/reference-cache.ts'
@@ -34,8 +35,8 @@ export async function createContext(config: Config, opts: { log?: Logger; databa
     const reference = await referenceCache(database)
     const ctx: AppContext = { config, database, queue, storage: createStorage(config), log, reference }
     await queue.start({
-      work: [...notificationJobs(ctx), ...maintenanceJobs(database), calendarChangedJob(ctx), ...signingJobs(ctx)],
-      schedules: [...maintenanceSchedules, ...signingSchedules],
+      work: [...notificationJobs(ctx), ...maintenanceJobs(database), calendarChangedJob(ctx), ...signingJobs(ctx), ...escalationJobs(ctx)],
+      schedules: [...maintenanceSchedules, ...signingSchedules, ...escalationSchedules],
     })
     return ctx
   } catch (e) {

@@ -169,6 +169,43 @@ export const errorCatalog = {
     en: 'Unreadable certificate or not a CA certificate',
   },
   TRUST_ANCHOR_DUPLICATE: { status: 409, vi: 'Chứng thư gốc này đã có trong danh sách tin cậy', en: 'Trust anchor already present' },
+  PROCESS_INVALID: {
+    status: 422,
+    vi: 'Quy trình nội bộ chưa hợp lệ, chưa lưu thay đổi nào',
+    en: 'The internal process is invalid; nothing was changed',
+  },
+  PROCESS_NOT_FOUND: { status: 404, vi: 'Không tìm thấy quy trình nội bộ', en: 'Internal process not found' },
+  PROCESS_AGENCY_NOT_IMPLEMENTING: {
+    status: 400,
+    vi: 'Cơ quan đã chọn không thực hiện thủ tục này',
+    en: 'The agency does not implement this procedure',
+  },
+  PROCESS_DRAFT_EXISTS: {
+    status: 409,
+    vi: 'Quy trình đã có một bản dự thảo đang soạn, vui lòng mở bản đó để sửa',
+    en: 'A draft of this process already exists; edit that one',
+  },
+  PROCESS_NO_DRAFT: { status: 409, vi: 'Chỉ công bố hoặc hủy được bản dự thảo', en: 'Only a draft can be published or discarded' },
+  PROCESS_VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Bản dự thảo quy trình vừa được người khác thay đổi, vui lòng tải lại',
+    en: 'The process draft was changed by someone else; reload it',
+  },
+  PROCESSING_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở bước xử lý hiện tại của hồ sơ',
+    en: 'Action not allowed at the dossier’s current processing step',
+  },
+  PROCESSING_RESULT_INVALID: {
+    status: 400,
+    vi: 'Tệp kết quả không tồn tại, không do bạn tải lên hoặc đã dùng cho hồ sơ khác',
+    en: 'Result file not found, not yours, or already used',
+  },
+  RATING_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Chỉ đánh giá được một lần, sau khi đã nhận kết quả',
+    en: 'Rating only once, after the result was returned',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

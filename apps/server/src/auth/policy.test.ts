@@ -54,6 +54,8 @@ function allActions(): Action[] {
       { kind: 'dossier.intake', agency: a },
       { kind: 'dossier.book', agency: a },
       { kind: 'signature.seal', agencyId: a.agencyId },
+      { kind: 'workflow.view', agency: a },
+      { kind: 'workflow.edit', agency: a },
     )
     for (const b of [a, ...AGENCIES.filter((x) => x !== a).slice(0, 1)]) {
       const dossier = { agencies: b === a ? [a] : [a, b], applicantUserId: null }
@@ -85,7 +87,9 @@ function expected(roles: Role[], home: string | null, action: Action): boolean {
     case 'signature.trust.manage':
       return false
     case 'dossier.view':
-      return has('receiving_officer', 'processing_officer', 'unit_head', 'agency_leader', 'agency_admin') && inDossier(action.dossier)
+      return (
+        has('receiving_officer', 'processing_officer', 'unit_head', 'agency_leader', 'agency_admin', 'clerk') && inDossier(action.dossier)
+      )
     case 'dossier.book':
       return has('receiving_officer', 'unit_head', 'agency_leader', 'agency_admin') && within(home, action.agency)
     case 'org.settings.update':
@@ -104,6 +108,13 @@ function expected(roles: Role[], home: string | null, action: Action): boolean {
       return has('agency_admin', 'agency_leader', 'unit_head') && within(home, action.agency)
     case 'org.staff.manage':
       return has('agency_admin') && within(home, action.agency) && !action.grantsRoles.includes('system_admin')
+    // Internal processes: any of the agency's (or a parent agency's) staff reads them; only its admins edit them.
+    case 'workflow.view':
+      return (
+        has('agency_admin', 'receiving_officer', 'processing_officer', 'unit_head', 'agency_leader', 'clerk') && within(home, action.agency)
+      )
+    case 'workflow.edit':
+      return has('agency_admin') && within(home, action.agency)
   }
 }
 
@@ -162,6 +173,17 @@ describe('can(actor, action)', () => {
   it('never lets an agency admin grant or manage system_admin', () => {
     expect(can(officer(['agency_admin'], 'P'), { kind: 'org.staff.manage', agency: D, grantsRoles: ['system_admin'] })).toBe(false)
     expect(can(officer(['agency_admin'], 'P'), { kind: 'org.staff.manage', agency: D, grantsRoles: ['agency_admin'] })).toBe(true)
+  })
+
+  it('lets the staff of an agency read its internal processes and only its admins (or a system admin) change them', () => {
+    expect(can(officer(['processing_officer'], 'U'), { kind: 'workflow.view', agency: U })).toBe(true)
+    expect(can(officer(['processing_officer'], 'U'), { kind: 'workflow.view', agency: D })).toBe(false)
+    expect(can(officer(['clerk'], 'Q'), { kind: 'workflow.view', agency: D })).toBe(false)
+    expect(can(officer(['processing_officer'], 'D'), { kind: 'workflow.edit', agency: D })).toBe(false)
+    expect(can(officer(['agency_admin'], 'D'), { kind: 'workflow.edit', agency: U })).toBe(true)
+    expect(can(officer(['agency_admin'], 'Q'), { kind: 'workflow.edit', agency: D })).toBe(false)
+    expect(can(officer(['system_admin'], null), { kind: 'workflow.edit', agency: Q })).toBe(true)
+    expect(can(officer([], 'D'), { kind: 'workflow.view', agency: D })).toBe(false)
   })
 
   it('counts both admin roles as needing a second factor', () => {

@@ -28,6 +28,8 @@ export type Action =
   | { kind: 'signature.trust.manage' }
   | { kind: 'signature.seal'; agencyId: string }
   | { kind: 'signature.sign' }
+  | { kind: 'workflow.view'; agency: AgencySubject }
+  | { kind: 'workflow.edit'; agency: AgencySubject }
 
 /** A dossier as policies see it: the agencies concerned (place of receipt and competent authority) and its applicant. */
 export interface DossierSubject {
@@ -48,6 +50,16 @@ function isApplicant(actor: Actor, d: DossierSubject): boolean {
 }
 
 const has = (actor: Actor, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r))
+
+/** Every officer role of an agency's staff (not the system-wide administrator, not citizens). */
+const OFFICER_WORK_ROLES: readonly Role[] = [
+  'agency_admin',
+  'receiving_officer',
+  'processing_officer',
+  'unit_head',
+  'agency_leader',
+  'clerk',
+]
 
 /** The actor's agency is the subject agency or one of its ancestors. */
 function withinJurisdiction(actor: Actor, subject: AgencySubject): boolean {
@@ -88,7 +100,7 @@ export function can(actor: Actor | null, action: Action): boolean {
     case 'dossier.view':
       return (
         sysAdmin ||
-        (has(actor, 'receiving_officer', 'processing_officer', 'unit_head', 'agency_leader', 'agency_admin') &&
+        (has(actor, 'receiving_officer', 'processing_officer', 'unit_head', 'agency_leader', 'agency_admin', 'clerk') &&
           action.dossier.agencies.some((a) => withinJurisdiction(actor, a)))
       )
     case 'dossier.receive':
@@ -108,6 +120,11 @@ export function can(actor: Actor | null, action: Action): boolean {
     // A personal signature is made with the officer's own certificate (USB token or signing service).
     case 'signature.sign':
       return actor.roles.some((r) => r !== 'citizen')
+    // An agency's internal processes: its staff read them (they work by them), its admins write them.
+    case 'workflow.view':
+      return sysAdmin || (has(actor, ...OFFICER_WORK_ROLES) && withinJurisdiction(actor, action.agency))
+    case 'workflow.edit':
+      return sysAdmin || (has(actor, 'agency_admin') && withinJurisdiction(actor, action.agency))
     case 'org.staff.manage':
       return (
         sysAdmin || (has(actor, 'agency_admin') && withinJurisdiction(actor, action.agency) && !action.grantsRoles.includes('system_admin'))

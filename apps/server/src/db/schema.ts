@@ -184,8 +184,12 @@ export interface DB {
   dossier_drafts: DossierDraftsTable
   outbox_messages: OutboxMessagesTable
   trust_anchors: TrustAnchorsTable
+  dossier_consultations: DossierConsultationsTable
+  dossier_escalations: DossierEscalationsTable
+  citizen_documents: CitizenDocumentsTable
   signed_documents: SignedDocumentsTable
   signing_sessions: SigningSessionsTable
+  process_versions: ProcessVersionsTable
 }
 
 export interface CalendarOverridesTable {
@@ -238,6 +242,19 @@ export interface DossiersTable {
   created_by: string | null
   created_at: CreatedAt
   updated_at: Timestamp
+  process_version_id: ColumnType<string | null, string | null | undefined, string | null>
+  processing_agency_id: ColumnType<string | null, string | null | undefined, string | null>
+  step_id: ColumnType<string | null, string | null | undefined, string | null>
+  step_name: ColumnType<string | null, string | null | undefined, string | null>
+  step_role: ColumnType<string | null, string | null | undefined, string | null>
+  step_unit_id: ColumnType<string | null, string | null | undefined, string | null>
+  step_entered_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+  step_due_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+  assignee_user_id: ColumnType<string | null, string | null | undefined, string | null>
+  completed_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+  completed_late: ColumnType<boolean | null, boolean | null | undefined, boolean | null>
+  apologized: ColumnType<boolean, boolean | undefined, boolean>
+  rating: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface DossierEventsTable {
@@ -331,5 +348,53 @@ export interface SigningSessionsTable {
   signer_sha256: string
   expires_at: Timestamp
   completed_file_id: string | null
+  created_at: CreatedAt
+}
+
+export type ProcessVersionStatus = 'draft' | 'published' | 'superseded'
+
+export interface ProcessVersionsTable {
+  id: Generated<string>
+  procedure_code: string
+  agency_id: string
+  version: number
+  revision: Generated<number>
+  status: ProcessVersionStatus
+  definition: Json<unknown>
+  created_by: string | null
+  created_at: CreatedAt
+  updated_by: string | null
+  updated_at: Timestamp
+  published_by: string | null
+  published_at: Date | null
+}
+
+export interface DossierConsultationsTable {
+  consult_id: string
+  dossier_id: string
+  target_agency_id: string
+  question: string
+  asked_by: string | null
+  asked_at: Timestamp
+  due_at: Timestamp
+  answered_by: string | null
+  answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  answer: string | null
+}
+
+export interface DossierEscalationsTable {
+  dossier_id: string
+  step_entered_at: Timestamp
+  level: 'due_soon' | 'overdue'
+  notified_at: Generated<Date>
+}
+
+export interface CitizenDocumentsTable {
+  id: Generated<string>
+  user_id: string
+  file_id: string
+  title: string
+  dossier_id: string | null
+  procedure_code: string | null
   created_at: CreatedAt
 }

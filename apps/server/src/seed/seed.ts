@@ -9,6 +9,7 @@ import { importCatalog } from '../modules/catalog/catalog.service.ts'
 import { currentTotp, newTotpSecret, totpEnrolment } from '../modules/identity/totp.ts'
 import { getSetting, putSetting } from '../modules/org/org.repo.ts'
 import { seedDemoPki } from './demo-pki.ts'
+import { seedDemoProcesses } from './demo-processes.ts'
 import { demoCitizen, departments, officers, province, threeLevelCommunes, twoLevelCommunes } from './data/organization.ts'
 
 const SYSTEM: RequestMeta = { actor: null, ip: '127.0.0.1', userAgent: 'congso-seed', requestId: 'seed' }
@@ -21,8 +22,8 @@ export interface DemoCredentials {
 const newPassword = () => `${randomBytes(6).toString('hex')}Cs9`
 
 /**
- * Seeds the demo province on first start: organisation, one officer per role, a citizen, and the
- * demo procedure catalog. Each part is marked done in `settings`, so a restart never seeds twice.
+ * Seeds the demo province on first start: organisation, one officer per role, a citizen, the
+ * demo procedure catalog and its internal processes. Each part is marked done in `settings`, so a restart never seeds twice.
  * Random passwords (and TOTP secrets for admins) are printed once and kept in DATA_DIR.
  */
 export async function seedDemoData(ctx: AppContext): Promise<DemoCredentials | null> {
@@ -138,6 +139,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoCredentials | n
     await putSetting(db, 'demo.catalog', { seededAt: new Date().toISOString(), procedures: report.imported })
     ctx.log.info({ procedures: report.imported }, 'demo catalog seeded')
   }
+  await seedDemoProcesses(ctx)
   await seedDemoPki(ctx)
   return creds
 }

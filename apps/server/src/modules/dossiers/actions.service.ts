@@ -1,5 +1,5 @@
 import type { ProcedureContent, SupplementItem } from '@congso/contracts'
-import { nextStatus, type DossierEventType, type DossierStatus } from '@congso/domain'
+import { nextStatus, type DossierEventType, type DossierStatus, type LifecycleContext } from '@congso/domain'
 import type { Transaction } from 'kysely'
 import { can, type DossierSubject } from '../../auth/policy.ts'
 import type { AppContext } from '../../context.ts'
@@ -26,9 +26,17 @@ import { writeAudit } from '../audit/audit.repo.ts'
 type Deps = Pick<AppContext, 'database' | 'queue' | 'log' | 'config' | 'reference'>
 type Tx = Transaction<DB>
 
-/** The dossier as the policy sees it: both the place of receipt and the competent agency. */
+/**
+ * The dossier as the policy sees it: the place of receipt, the competent agency, the agency
+ * processing it now (after a transfer) and the agencies whose opinion was asked.
+ */
 export async function dossierSubject(db: Tx | AppContext['database']['db'], d: DossierRow): Promise<DossierSubject> {
-  const ids = [...new Set([d.receiving_agency_id, d.agency_id])]
+  const consulted = d.process_version_id
+    ? await db.selectFrom('dossier_consultations').select('target_agency_id').where('dossier_id', '=', d.id).execute()
+    : []
+  const ids = [
+    ...new Set([d.receiving_agency_id, d.agency_id, ...(d.processing_agency_id ? [d.processing_agency_id] : []), ...consulted.map((c) => c.target_agency_id)]),
+  ]
   const agencies = await Promise.all(ids.map((id) => agencyById(db, id)))
   return {
     agencies: agencies.flatMap((a) => (a ? [{ agencyId: a.id, ancestorIds: a.ancestor_ids }] : [])),
@@ -36,7 +44,7 @@ export async function dossierSubject(db: Tx | AppContext['database']['db'], d: D
   }
 }
 
-interface Change {
+export interface Change {
   note?: string | null
   data?: Record<string, unknown>
   files?: { componentIndex: number; fileId: string }[]
@@ -44,6 +52,46 @@ interface Change {
 }
 
 type Rule = (actor: Actor, subject: DossierSubject) => boolean
+
+/** What the lifecycle fold remembers for the next event: accepted, and processing started. */
+export function lifecycleContext(d: DossierRow, events: readonly { type: string }[]): LifecycleContext {
+  return { accepted: d.accepted_at !== null, started: events.some((e) => e.type === 'process_started') }
+}
+
+/**
+ * Writes one event of a locked dossier whose version was checked: the event row, its files, the
+ * audit row and the projection, all in the caller's transaction. The projection update repeats
+ * the version check, so a concurrent writer can never be overwritten.
+ */
+export async function recordEvent(
+  tx: Tx,
+  meta: RequestMeta,
+  d: DossierRow,
+  e: Change & { type: DossierEventType; at: Date; from: DossierStatus; to: DossierStatus },
+): Promise<number> {
+  const actor = meta.actor
+  if (!actor) throw new AppError('UNAUTHENTICATED')
+  const seq = d.version + 1
+  await insertEvent(tx, {
+    dossier_id: d.id,
+    seq,
+    type: e.type,
+    at: e.at,
+    actor_id: actor.userId,
+    actor_name: actor.fullName,
+    actor_role: actor.kind === 'citizen' ? 'citizen' : (actor.roles[0] ?? null),
+    actor_agency_id: actor.kind === 'officer' ? actor.agencyId : null,
+    from_status: e.from,
+    to_status: e.to,
+    note: e.note ?? null,
+    data: JSON.stringify({ ...e.data, requestId: meta.requestId }),
+    attachment_ids: (e.files ?? []).map((f) => f.fileId),
+  })
+  await insertDossierFiles(tx, d.id, seq, e.files ?? [])
+  await writeAudit(tx, meta, { action: `dossier.${e.type}`, subjectType: 'dossier', subjectId: d.code, details: { from: e.from, to: e.to, seq } })
+  if (!(await updateProjection(tx, d.id, d.version, { status: e.to, ...e.set }))) throw new AppError('DOSSIER_VERSION_CONFLICT')
+  return seq
+}
 
 /**
  * One dossier action: lock the row, check the version the actor saw, the rule and the lifecycle,
@@ -70,29 +118,11 @@ async function act(
     if (d.version !== expectedVersion) throw new AppError('DOSSIER_VERSION_CONFLICT')
     const events = await listEvents(tx, d.id)
     const from = d.status as DossierStatus
-    const to = nextStatus(from, type, d.accepted_at !== null)
+    const to = nextStatus(from, type, lifecycleContext(d, events))
     if (to === null) throw new AppError('DOSSIER_WRONG_STATE')
     const now = new Date()
     const change = await build(tx, d, events, now)
-    const seq = d.version + 1
-    await insertEvent(tx, {
-      dossier_id: d.id,
-      seq,
-      type,
-      at: now,
-      actor_id: actor.userId,
-      actor_name: actor.fullName,
-      actor_role: actor.kind === 'citizen' ? 'citizen' : (actor.roles[0] ?? null),
-      actor_agency_id: actor.kind === 'officer' ? actor.agencyId : null,
-      from_status: from,
-      to_status: to,
-      note: change.note ?? null,
-      data: JSON.stringify({ ...change.data, requestId: meta.requestId }),
-      attachment_ids: (change.files ?? []).map((f) => f.fileId),
-    })
-    await insertDossierFiles(tx, d.id, seq, change.files ?? [])
-    await writeAudit(tx, meta, { action: `dossier.${type}`, subjectType: 'dossier', subjectId: d.code, details: { from, to, seq } })
-    if (!(await updateProjection(tx, d.id, d.version, { status: to, ...change.set }))) throw new AppError('DOSSIER_VERSION_CONFLICT')
+    await recordEvent(tx, meta, d, { type, at: now, from, to, ...change })
     return { d, now, data: change.data ?? {} }
   })
   const procedure = await ctx.reference.published(done.d.procedure_code)

@@ -35,9 +35,12 @@ export function deadlineOf(d: Pick<DossierRow, 'processing_time'>, events: reado
   return { deadline, facts: f }
 }
 
+/** Statuses in which the legal clock runs (a pause or a supplement request stops it). */
+const RUNNING: readonly string[] = ['accepted', 'processing', 'result_ready']
+
 /** On time / due soon / overdue for an open, running clock; null when not accepted, closed or paused. */
 export function flagOf(d: Pick<DossierRow, 'status' | 'due_at' | 'closed_at'>, cfg: CalendarConfig, now = new Date()): DeadlineFlag | null {
-  if (!d.due_at || d.closed_at || d.status !== 'accepted') return null
+  if (!d.due_at || d.closed_at || !RUNNING.includes(d.status)) return null
   return deadlineFlag(d.due_at, now, cfg)
 }
 

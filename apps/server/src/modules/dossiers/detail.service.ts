@@ -17,7 +17,7 @@ export async function visibleDossier(db: Db, actor: Actor, code: string): Promis
   return d
 }
 
-const DOCUMENT_KINDS = new Set(['receipt', 'supplement', 'refusal'])
+const DOCUMENT_KINDS = new Set(['receipt', 'supplement', 'refusal', 'apology'])
 
 export const documentUrl = (code: string, seq: number) => `/api/v1/dossiers/${encodeURIComponent(code)}/documents/${seq}.pdf`
 

@@ -4,7 +4,7 @@ import { AppError } from '../../http/errors.ts'
 import type { Actor } from '../../http/request-context.ts'
 import { visibleDossier } from './detail.service.ts'
 import { agencyById, listDossierFiles, listEvents, type DossierRow } from './dossiers.repo.ts'
-import { renderReceipt, renderRefusal, renderSupplementRequest, type FormAgency, type FormApplicant } from './forms/index.ts'
+import { renderApology, renderReceipt, renderRefusal, renderSupplementRequest, type FormAgency, type FormApplicant } from './forms/index.ts'
 
 type Deps = Pick<AppContext, 'database' | 'config'>
 
@@ -94,6 +94,26 @@ export async function renderDossierDocument(ctx: Deps, actor: Actor, code: strin
     case 'refused': {
       const pdf = await renderRefusal({ ...common, issuedAt: e.at, reason: typeof data.reason === 'string' ? data.reason : (e.note ?? '') })
       return { fileName: `phieu-tu-choi-${d.code}.pdf`, pdf }
+    }
+    case 'apology_issued': {
+      // Issued by the agency at fault for the delay: the one processing the dossier then.
+      const issuer = await formAgency(ctx, e.actor_agency_id ?? d.agency_id)
+      const pdf = await renderApology({
+        agency: issuer,
+        dossierCode: d.code,
+        applicantName: common.applicant.name,
+        procedureName: version.name,
+        receivedAt: d.accepted_at ?? d.submitted_at,
+        originalDueAt: new Date(String(data.previousDueAt ?? data.newDueAt)),
+        newDueAt: new Date(String(data.newDueAt)),
+        reason: typeof data.reason === 'string' ? data.reason : (e.note ?? ''),
+        number: null,
+        issuedAt: e.at,
+        signerTitle: 'THỦ TRƯỞNG CƠ QUAN',
+        signerName: e.actor_name,
+        trackingUrl,
+      })
+      return { fileName: `phieu-xin-loi-${d.code}.pdf`, pdf }
     }
     default:
       throw new AppError('NOT_FOUND', `${code}/${seq}`)

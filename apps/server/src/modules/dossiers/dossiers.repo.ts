@@ -78,11 +78,38 @@ export function usableAttachments(db: Db, ids: readonly string[], ownerId: strin
 }
 
 /** Projection update after an event, guarded by the version the caller read (optimistic concurrency). */
+/** The dossier columns an event may change: the projection of the reception and processing folds. */
+export type ProjectionChange = Partial<
+  Pick<
+    DossierRow,
+    | 'status'
+    | 'accepted_at'
+    | 'due_at'
+    | 'closed_at'
+    | 'book_year'
+    | 'book_no'
+    | 'form_data'
+    | 'process_version_id'
+    | 'processing_agency_id'
+    | 'step_id'
+    | 'step_name'
+    | 'step_role'
+    | 'step_unit_id'
+    | 'step_entered_at'
+    | 'step_due_at'
+    | 'assignee_user_id'
+    | 'completed_at'
+    | 'completed_late'
+    | 'apologized'
+    | 'rating'
+  >
+>
+
 export async function updateProjection(
   tx: Transaction<DB>,
   id: string,
   expectedVersion: number,
-  set: Partial<Pick<DossierRow, 'status' | 'accepted_at' | 'due_at' | 'closed_at' | 'book_year' | 'book_no' | 'form_data'>>,
+  set: ProjectionChange,
 ): Promise<boolean> {
   const values = { ...set, form_data: set.form_data === undefined ? undefined : JSON.stringify(set.form_data) }
   const res = await tx

@@ -19,15 +19,15 @@ export interface ListFilter {
 }
 export type InboxBox = 'waiting_reception' | 'supplements_returned' | 'supplement_requested' | 'due_soon' | 'overdue'
 
-function base(db: Db) {
+export function base(db: Db) {
   return db
     .selectFrom('dossiers as d')
     .innerJoin('procedure_versions as v', 'v.id', 'd.procedure_version_id')
     .innerJoin('agencies as a', 'a.id', 'd.agency_id')
 }
-type Q = ReturnType<typeof base>
+export type Q = ReturnType<typeof base>
 
-const columns = [
+export const columns = [
   'd.code',
   'd.status',
   'd.channel',
@@ -41,7 +41,7 @@ const columns = [
   'd.closed_at',
 ] as const
 
-type Row = {
+export type Row = {
   code: string
   status: string
   channel: 'online' | 'counter' | 'post'
@@ -55,7 +55,7 @@ type Row = {
   closed_at: Date | null
 }
 
-function summary(r: Row, cfg: CalendarConfig, now: Date): DossierSummary {
+export function summary(r: Row, cfg: CalendarConfig, now: Date): DossierSummary {
   return {
     code: r.code,
     status: r.status as DossierStatus,
@@ -72,7 +72,7 @@ function summary(r: Row, cfg: CalendarConfig, now: Date): DossierSummary {
 }
 
 /** Due-soon boundary: the instant `dueSoonMinutes` working minutes from now on the province calendar. */
-function dueSoonLimit(cfg: CalendarConfig, now: Date): Date {
+export function dueSoonLimit(cfg: CalendarConfig, now: Date): Date {
   return addWorkingMinutes(now, cfg.dueSoonMinutes ?? 480, cfg)
 }
 
