@@ -32,6 +32,8 @@ const ReceptionInboxPage = lazy(() => import('./pages/admin/dossiers/ReceptionIn
 const OfficerDossierPage = lazy(() => import('./pages/admin/dossiers/OfficerDossierPage.tsx'))
 const CounterIntakePage = lazy(() => import('./pages/admin/dossiers/CounterIntakePage.tsx'))
 const TrackingBookPage = lazy(() => import('./pages/admin/dossiers/TrackingBookPage.tsx'))
+const ProcessingInboxPage = lazy(() => import('./pages/admin/processing/ProcessingInboxPage.tsx'))
+const ProcessingOverviewPage = lazy(() => import('./pages/admin/processing/OverviewPage.tsx'))
 const CalendarPage = lazy(() => import('./pages/admin/calendar/CalendarPage.tsx'))
 const OutboxPage = lazy(() => import('./pages/admin/OutboxPage.tsx'))
 const SigningPage = lazy(() => import('./pages/admin/signatures/SigningPage.tsx'))
@@ -124,6 +126,8 @@ export function AppShell() {
               <Route path="ho-so" element={<ReceptionInboxPage />} />
               <Route path="ho-so/tiep-nhan-moi" element={<CounterIntakePage />} />
               <Route path="ho-so/:code" element={<OfficerDossierPage />} />
+              <Route path="xu-ly" element={<ProcessingInboxPage />} />
+              <Route path="tong-hop-xu-ly" element={<ProcessingOverviewPage />} />
               <Route path="so-theo-doi" element={<TrackingBookPage />} />
               <Route path="lich-lam-viec" element={<CalendarPage />} />
               <Route path="hop-thu-di" element={<OutboxPage />} />

@@ -3,6 +3,7 @@ import { dossierSharedEn } from './dossiers/shared.en.ts'
 import { dossierPortalEn } from './dossiers/portal.en.ts'
 import { dossierOfficerEn } from './dossiers/officer.en.ts'
 import { signaturesEn } from './signatures.en.ts'
+import { processingEn } from './processing.en.ts'
 
 /** English UI catalog — must carry exactly the keys of the Vietnamese one. */
 export const en = {
@@ -10,6 +11,7 @@ export const en = {
   ...dossierPortalEn,
   ...dossierOfficerEn,
   ...signaturesEn,
+  ...processingEn,
   'app.title': 'Public Service Portal',
   'app.skip': 'Skip to main content',
   'app.footer': 'Congso — open-source e-government platform',

@@ -2,6 +2,7 @@ import { dossierSharedVi } from './dossiers/shared.vi.ts'
 import { dossierPortalVi } from './dossiers/portal.vi.ts'
 import { dossierOfficerVi } from './dossiers/officer.vi.ts'
 import { signaturesVi } from './signatures.vi.ts'
+import { processingVi } from './processing.vi.ts'
 
 /** Vietnamese UI catalog — the source of truth for message keys. Feature catalogs live beside it and are spread in. */
 export const vi = {
@@ -9,6 +10,7 @@ export const vi = {
   ...dossierPortalVi,
   ...dossierOfficerVi,
   ...signaturesVi,
+  ...processingVi,
   'app.title': 'Cổng dịch vụ công',
   'app.skip': 'Chuyển đến nội dung chính',
   'app.footer': 'Congso — nền tảng chính phủ điện tử mã nguồn mở',

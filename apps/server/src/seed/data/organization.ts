@@ -93,6 +93,10 @@ export const officers: SeedOfficer[] = [
   { username: 'vanthu', fullName: 'Đặng Thị Mai', agency: 'stp', unit: 'stp.vp', roles: ['clerk'] },
   { username: 'motcua.xa', fullName: 'Bùi Văn Nam', agency: 'phuong-trung-tam', roles: ['receiving_officer'] },
   { username: 'lanhdao.xa', fullName: 'Đỗ Thị Hoa', agency: 'phuong-trung-tam', roles: ['agency_leader'] },
+  // The commune's own staff, so its internal processes (specialist → unit head → leader → clerk) can run.
+  { username: 'chuyenvien.xa', fullName: 'Lý Thanh Tùng', agency: 'phuong-trung-tam', unit: 'phuong-trung-tam.vhxh', roles: ['processing_officer'] },
+  { username: 'truongphong.xa', fullName: 'Mai Thị Thu', agency: 'phuong-trung-tam', unit: 'phuong-trung-tam.vhxh', roles: ['unit_head'] },
+  { username: 'vanthu.xa', fullName: 'Tạ Văn Khoa', agency: 'phuong-trung-tam', roles: ['clerk'] },
 ]
 
 export const demoCitizen = {

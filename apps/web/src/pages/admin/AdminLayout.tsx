@@ -3,10 +3,12 @@ import { Button, Layout, Menu, Spin, Typography } from 'antd'
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
   DashboardOutlined,
   FileAddOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   InboxOutlined,
   MailOutlined,
@@ -20,13 +22,15 @@ import { useT, type MessageKey } from '../../i18n/index.tsx'
 import { useAuth } from '../../auth/AuthContext.tsx'
 import type { RoleT } from '../../api/types.ts'
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx'
-import { BOOK_ROLES, hasAnyRole, INTAKE_ROLES, OUTBOX_ROLES } from './dossiers/access.ts'
+import { BOOK_ROLES, hasAnyRole, INTAKE_ROLES, OUTBOX_ROLES, OVERVIEW_ROLES, PROCESSING_ROLES } from './dossiers/access.ts'
 
 /** Menu entries; `roles` (when given) lists the roles that can use the page — others do not see the entry. */
 const items: readonly { key: string; icon: ReactNode; label: MessageKey; roles?: readonly RoleT[] }[] = [
   { key: '/quan-tri', icon: <DashboardOutlined />, label: 'admin.dashboard' },
   { key: '/quan-tri/ho-so', icon: <InboxOutlined />, label: 'officer.menu.inbox', roles: BOOK_ROLES },
   { key: '/quan-tri/ho-so/tiep-nhan-moi', icon: <FileAddOutlined />, label: 'officer.menu.intake', roles: INTAKE_ROLES },
+  { key: '/quan-tri/xu-ly', icon: <FileDoneOutlined />, label: 'pr.menu.inbox', roles: PROCESSING_ROLES },
+  { key: '/quan-tri/tong-hop-xu-ly', icon: <BarChartOutlined />, label: 'pr.menu.overview', roles: OVERVIEW_ROLES },
   { key: '/quan-tri/so-theo-doi', icon: <BookOutlined />, label: 'officer.menu.book', roles: BOOK_ROLES },
   { key: '/quan-tri/lich-lam-viec', icon: <CalendarOutlined />, label: 'officer.menu.calendar' },
   { key: '/quan-tri/ky-so', icon: <SignatureOutlined />, label: 'sig.sign.menu' },

@@ -9,6 +9,10 @@ import { DeadlineFlagTag, DossierStatusTag } from '../../../components/dossier/D
 import { DossierTimeline } from '../../../components/dossier/DossierTimeline.tsx'
 import { DeadlinePanel } from '../../../components/dossier/DeadlinePanel.tsx'
 import { DossierCode, PageSpinner, Section } from '../../../components/dossier/common.tsx'
+import { ProcessingPanel } from '../../../components/processing/ProcessingPanel.tsx'
+import { PROCESSING_STATUSES } from '../../../components/processing/types.ts'
+import { useAuth } from '../../../auth/AuthContext.tsx'
+import { BOOK_ROLES, hasAnyRole, PROCESSING_ROLES } from './access.ts'
 import { DecisionActions, type DecisionKind } from './DecisionActions.tsx'
 import { ApplicantSection, ComponentsSection, EFormSection, InfoSection } from './DossierSections.tsx'
 import type { DossierDetailT } from './types.ts'
@@ -76,14 +80,23 @@ function OutcomeNotice({ outcome, onClose }: { outcome: Outcome; onClose: () => 
 
 function Detail({ d, reload }: { d: DossierDetailT; reload: () => void }) {
   const { t } = useI18n()
+  const { me } = useAuth()
   const location = useLocation()
+  // Processing officers without the reception inbox come from "Hồ sơ cần xử lý".
+  const fromProcessing = !hasAnyRole(me, BOOK_ROLES) && hasAnyRole(me, PROCESSING_ROLES)
+  const showProcessing = (PROCESSING_STATUSES as readonly string[]).includes(d.status)
   const created = (location.state as { created?: boolean } | null)?.created === true && d.status === 'submitted'
   const [outcome, setOutcome] = useState<Outcome | null>(null)
 
   return (
     <article>
       <nav aria-label={t('proc.breadcrumb')} style={{ marginBottom: 12 }}>
-        <Link to="/quan-tri/ho-so">{t('officer.inbox.title')}</Link> / <span aria-current="page">{d.code}</span>
+        {fromProcessing ? (
+          <Link to="/quan-tri/xu-ly">{t('pr.inbox.title')}</Link>
+        ) : (
+          <Link to="/quan-tri/ho-so">{t('officer.inbox.title')}</Link>
+        )}{' '}
+        / <span aria-current="page">{d.code}</span>
       </nav>
       <div className="cs-muted">{t('dossier.code')}</div>
       <Typography.Title level={1} style={{ margin: '0 0 8px', fontSize: 24 }}>
@@ -112,6 +125,7 @@ function Detail({ d, reload }: { d: DossierDetailT; reload: () => void }) {
       {created && !outcome && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('officer.view.createdHint')} />}
       {outcome && <OutcomeNotice outcome={outcome} onClose={() => setOutcome(null)} />}
       <OpenSupplement d={d} />
+      {showProcessing && <ProcessingPanel dossier={d} onChanged={reload} />}
 
       <ApplicantSection d={d} />
       <InfoSection d={d}>

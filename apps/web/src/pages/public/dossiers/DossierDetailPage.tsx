@@ -16,6 +16,7 @@ import { DeadlinePanel } from '../../../components/dossier/DeadlinePanel.tsx'
 import { SupplementPanel } from './SupplementPanel.tsx'
 import type { DossierDetailT } from '../../../components/dossier/types.ts'
 import { WithdrawAction } from './WithdrawAction.tsx'
+import { CitizenResultSection } from './CitizenResultSection.tsx'
 
 type EField = DossierDetailT['eForm']['fields'][number]
 
@@ -50,6 +51,21 @@ function StatusNotice({ d }: { d: DossierDetailT }) {
       return <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('portal.view.notice.refused')} />
     case 'withdrawn':
       return <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('portal.view.notice.withdrawn')} />
+    case 'processing':
+      return (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('pr.citizen.notice.processing', { date: d.dueAt ? formatDateTime(d.dueAt) : t('common.none') })}
+        />
+      )
+    case 'paused':
+      return <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('pr.citizen.notice.paused')} />
+    case 'result_ready':
+      return <Alert type="success" showIcon style={{ marginBottom: 16 }} message={t('pr.citizen.notice.result_ready')} />
+    case 'completed':
+      return <Alert type="success" showIcon style={{ marginBottom: 16 }} message={t('pr.citizen.notice.completed')} />
     case 'supplement_requested':
       return null
   }
@@ -86,6 +102,7 @@ function Detail({ d, reload }: { d: DossierDetailT; reload: () => void }) {
 
       <StatusNotice d={d} />
       {canSupplement && <SupplementPanel dossier={d} onChanged={reload} />}
+      <CitizenResultSection key={d.version} d={d} />
 
       <Section id="dossier-info" title={t('portal.view.info')}>
         <Descriptions
