@@ -36,8 +36,16 @@ export interface TestServer {
   totp(username: string): Promise<string>
   /** Server stdout/stderr so far (for diagnostics). */
   output(): string
+  /**
+   * Stops the server and starts it again on the same data and port with its clock moved by
+   * `clockOffset` (libfaketime's syntax, e.g. '+3d'; Debian package faketime): how a test lets
+   * deadlines pass without touching the data. Sessions may have expired: sign in again.
+   */
+  restart(opts?: { clockOffset?: string }): Promise<void>
   stop(): Promise<void>
 }
+
+const FAKETIME_LIB = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1'
 
 const STEP_MS = 30_000
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -132,33 +140,45 @@ export async function startServer(opts: { startTimeoutMs?: number } = {}): Promi
   delete env.SEED_DEMO
   delete env.ROLES
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
   let log = ''
   const append = (chunk: Buffer) => {
     log += chunk.toString('utf8')
     if (log.length > 200_000) log = log.slice(-100_000)
   }
-  child.stdout?.on('data', append)
-  child.stderr?.on('data', append)
   const output = () => log
-
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const stop = async () => {
+  const launch = (extra: NodeJS.ProcessEnv = {}) => {
+    const c = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+      cwd: ROOT,
+      env: { ...env, ...extra },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    c.stdout?.on('data', append)
+    c.stderr?.on('data', append)
+    return { child: c, exited: new Promise<void>((resolve) => c.once('exit', () => resolve())) }
+  }
+  let current = launch()
+  const halt = async () => {
+    const { child, exited } = current
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM')
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
       await exited
       clearTimeout(timer)
     }
+  }
+  const stop = async () => {
+    await halt()
     rmSync(dataDir, { recursive: true, force: true })
+  }
+  const restart = async (o: { clockOffset?: string } = {}) => {
+    await halt()
+    if (o.clockOffset && !existsSync(FAKETIME_LIB)) throw new Error(`moving the clock needs ${FAKETIME_LIB} (apt-get install faketime)`)
+    current = launch(o.clockOffset ? { LD_PRELOAD: FAKETIME_LIB, FAKETIME: o.clockOffset, FAKETIME_DONT_RESET: '1' } : {})
+    await waitForHealth(baseUrl, current.child, output, opts.startTimeoutMs ?? 150_000)
   }
 
   try {
-    await waitForHealth(baseUrl, child, output, opts.startTimeoutMs ?? 150_000)
+    await waitForHealth(baseUrl, current.child, output, opts.startTimeoutMs ?? 150_000)
     // The seed runs before the server listens, so the file is normally there already.
     const credentials = JSON.parse(await waitForFile(join(dataDir, 'demo-credentials.json'), 10_000)) as DemoCredentials
     const lastStep = new Map<string, number>()
@@ -186,7 +206,7 @@ export async function startServer(opts: { startTimeoutMs?: number } = {}): Promi
       lastStep.set(username, step)
       return authenticator.generate(o.totpSecret)
     }
-    return { baseUrl, dataDir, credentials, officer, totp, output, stop }
+    return { baseUrl, dataDir, credentials, officer, totp, output, restart, stop }
   } catch (e) {
     await stop()
     throw e
