@@ -98,6 +98,7 @@ export async function processingView(ctx: Deps, actor: Actor, code: string): Pro
     versionAt.set(i, version)
   }
   const userNames = await names(db, [...p.state.visits.map((v) => v.userId), p.state.assignee.userId])
+  const handlers = visitHandlers(events)
   const visits = await Promise.all(
     p.state.visits.map(async (v, i) => {
       const vId = versionAt.get(i) ?? null
@@ -111,7 +112,8 @@ export async function processingView(ctx: Deps, actor: Actor, code: string): Pro
         enteredAt: v.enteredAt.toISOString(),
         leftAt: v.leftAt?.toISOString() ?? null,
         dueAt: dueAt?.toISOString() ?? null,
-        assigneeName: v.userId ? (userNames.get(v.userId) ?? null) : null,
+        // Who was given the step, else who actually handed it on.
+        assigneeName: (v.userId ? userNames.get(v.userId) : undefined) ?? handlers[i] ?? null,
         exit: v.exit,
         outcome: handOverOutcome(v.leftAt, dueAt, now),
       }
@@ -184,6 +186,16 @@ export async function processingView(ctx: Deps, actor: Actor, code: string): Pro
     assignees: citizen || !p.state.agencyId ? [] : await assignees(db, p.state.agencyId),
     controlSheetUrl: `/api/v1/dossiers/${encodeURIComponent(code)}/control-sheet`,
   }
+}
+
+/** Events that end a step stay, in order: the i-th one ended the i-th visit. */
+const LEAVES = new Set(['forwarded', 'returned', 'transferred', 'refused', 'result_returned'])
+
+/** For each visit, the name of the officer whose action ended it (null while it is open). */
+export function visitHandlers(events: readonly { type: string; actor_name: string | null }[]): (string | null)[] {
+  const started = events.findIndex((e) => e.type === 'process_started')
+  if (started < 0) return []
+  return events.slice(started).filter((e) => LEAVES.has(e.type)).map((e) => e.actor_name)
 }
 
 export async function resultFiles(db: Db, dossierId: string): Promise<StoredFile[]> {
