@@ -31,6 +31,16 @@ const contexts = new Map<string, { ctx: BrowserContext; page: Page }>()
 let citizen: Page
 let citizenCsrf = ''
 
+/**
+ * A real result document (the demo decision of @congso/pdf-signatures' test tooling), loaded at
+ * run time: the package is typed against Node's libraries, this tier against the DOM's.
+ */
+const TESTING_MODULE = '@congso/pdf-signatures/testing'
+async function resultPdf(name: string) {
+  const mod = (await import(TESTING_MODULE)) as { makeDemoDecisionPdf: () => Promise<{ pdf: Uint8Array }> }
+  return { name, mimeType: 'application/pdf', buffer: Buffer.from((await mod.makeDemoDecisionPdf()).pdf) }
+}
+
 const pdf = (name: string) => ({
   name,
   mimeType: 'application/pdf',
@@ -158,7 +168,8 @@ describe('dossier processing', () => {
     await leader.approve('Đồng ý cấp bản sao trích lục')
     await leader.forward(STEP.issue, 'Giao văn thư phát hành')
     const clerk = await panelOf('vanthu.xa', code)
-    await clerk.attachResult(pdf('ban-sao-trich-luc-khai-sinh.pdf'))
+    // The electronic result is sealed with the commune's digital seal as it is attached.
+    await clerk.attachResult(await resultPdf('ban-sao-trich-luc-khai-sinh.pdf'), { seal: true })
     await clerk.forward(STEP.result, 'Chuyển Bộ phận Một cửa trả kết quả')
     const counter = await panelOf('motcua.xa', code)
     await counter.returnResult()
@@ -176,8 +187,15 @@ describe('dossier processing', () => {
     // The citizen downloads the electronic result and rates the service.
     const mine = new CitizenResultPage(citizen)
     await mine.goto(code)
-    expect(await mine.resultNames()).toEqual(['ban-sao-trich-luc-khai-sinh.pdf'])
-    expect((await mine.download('ban-sao-trich-luc-khai-sinh.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(await mine.resultNames()).toEqual(['ban-sao-trich-luc-khai-sinh-da-ky.pdf'])
+    const result = await mine.download('ban-sao-trich-luc-khai-sinh-da-ky.pdf')
+    const check = await citizen.request.post('/api/v1/signatures/verify', {
+      data: result,
+      headers: { 'content-type': 'application/pdf', 'x-csrf-token': citizenCsrf },
+    })
+    const verdict = ((await check.json()) as { report: { verdict: string; signatures: { organization: string | null }[] } }).report
+    expect(verdict.verdict).toBe('valid')
+    expect(verdict.signatures[0]?.organization).toBe(COMMUNE)
     await mine.rate(5, 'Nhanh chóng, đúng hẹn')
     expect((await mine.rating())?.score).toBe(5)
     await screenshot(citizen, 'citizen-result', { docs: true })

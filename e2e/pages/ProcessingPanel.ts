@@ -342,9 +342,10 @@ export class ProcessingPanel {
   }
 
   /** "Đính kèm kết quả": uploads the file (POST /files), then attaches it. */
-  async attachResult(file: ResultUpload): Promise<void> {
+  async attachResult(file: ResultUpload, opts: { seal?: boolean } = {}): Promise<void> {
     await this.perform('attach_result', async (d) => {
       await d.getByTestId('result-file-input').setInputFiles(file)
+      if (opts.seal) await d.getByLabel('Ký số bằng con dấu số của cơ quan trước khi đính kèm', { exact: true }).check()
       const settled = d.locator('[data-testid="result-file"]:is([data-state="done"], [data-state="error"])')
       await settled.waitFor({ timeout: 60_000 })
       if ((await settled.getAttribute('data-state')) === 'error') {

@@ -16,8 +16,20 @@ export const ProcessingAction = z.discriminatedUnion('action', [
   /** The one-stop counter hands the accepted dossier to the competent agency (with the control sheet). */
   z.strictObject({ action: z.literal('start'), version }),
   z.strictObject({ action: z.literal('assign'), version, userId: Uuid.nullable(), unitId: Uuid.nullable().optional() }),
-  z.strictObject({ action: z.literal('reassign'), version, userId: Uuid.nullable(), unitId: Uuid.nullable().optional(), reason: text(1000) }),
-  z.strictObject({ action: z.literal('forward'), version, toStepId: z.string().max(40), opinion: text(2000), userId: Uuid.nullable().optional() }),
+  z.strictObject({
+    action: z.literal('reassign'),
+    version,
+    userId: Uuid.nullable(),
+    unitId: Uuid.nullable().optional(),
+    reason: text(1000),
+  }),
+  z.strictObject({
+    action: z.literal('forward'),
+    version,
+    toStepId: z.string().max(40),
+    opinion: text(2000),
+    userId: Uuid.nullable().optional(),
+  }),
   z.strictObject({ action: z.literal('return'), version, toStepId: z.string().max(40), reason: text(2000) }),
   z.strictObject({
     action: z.literal('consult'),
@@ -34,7 +46,13 @@ export const ProcessingAction = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('pause'), version, reason: text(1000) }),
   z.strictObject({ action: z.literal('resume'), version }),
   z.strictObject({ action: z.literal('apologize'), version, newDueAt: IsoDateTime, reason: text(2000) }),
-  z.strictObject({ action: z.literal('attach_result'), version, fileId: Uuid }),
+  z.strictObject({
+    action: z.literal('attach_result'),
+    version,
+    fileId: Uuid,
+    /** Seal the (PDF) result with the agency's digital seal before attaching it: the electronic result then has legal value. */
+    seal: z.boolean().optional(),
+  }),
   z.strictObject({
     action: z.literal('return_result'),
     version,
@@ -96,7 +114,12 @@ export const ProcessingView = z.object({
       flag: DeadlineFlag.nullable(),
     })
     .nullable(),
-  assignee: z.object({ userId: Uuid.nullable(), userName: z.string().nullable(), unitId: Uuid.nullable(), unitName: z.string().nullable() }),
+  assignee: z.object({
+    userId: Uuid.nullable(),
+    userName: z.string().nullable(),
+    unitId: Uuid.nullable(),
+    unitName: z.string().nullable(),
+  }),
   decision: z.enum(['approved', 'refused']).nullable(),
   consultations: z.array(
     z.object({

@@ -116,6 +116,8 @@ export const processingEn = {
   'pr.f.dateTimePlaceholder': 'dd/mm/yyyy HH:mm',
   'pr.f.apologyReason': 'Reason for the delay',
   'pr.f.resultFile': 'Result file',
+  'pr.f.seal': 'Seal with the agency’s digital seal before attaching',
+  'pr.f.sealHelp': 'An electronic result signed by the agency has the legal value of the paper one (clerks and leaders; PDF files).',
   'pr.f.chooseFile': 'Choose file',
   'pr.f.replaceFile': 'Choose another file',
   'pr.f.fileHint': 'PDF, JPG, PNG, DOCX or XLSX, up to 10 MB.',

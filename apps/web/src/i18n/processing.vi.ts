@@ -120,6 +120,8 @@ export const processingVi = {
   'pr.f.dateTimePlaceholder': 'dd/mm/yyyy HH:mm',
   'pr.f.apologyReason': 'Lý do chậm trả kết quả',
   'pr.f.resultFile': 'Tệp kết quả giải quyết',
+  'pr.f.seal': 'Ký số bằng con dấu số của cơ quan trước khi đính kèm',
+  'pr.f.sealHelp': 'Kết quả điện tử có chữ ký số của cơ quan có giá trị pháp lý như bản giấy (chỉ văn thư, lãnh đạo; tệp PDF).',
   'pr.f.chooseFile': 'Chọn tệp',
   'pr.f.replaceFile': 'Chọn tệp khác',
   'pr.f.fileHint': 'PDF, JPG, PNG, DOCX hoặc XLSX, tối đa 10 MB.',

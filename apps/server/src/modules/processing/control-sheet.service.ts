@@ -8,7 +8,11 @@ import { handOverOutcome, processingView } from './processing.view.ts'
 
 type Deps = Pick<AppContext, 'database' | 'reference' | 'config'>
 
-const EXIT_NOTE: Record<string, string> = { returned: 'Trả lại bước trước', transferred: 'Chuyển liên thông', refused: 'Từ chối giải quyết' }
+const EXIT_NOTE: Record<string, string> = {
+  returned: 'Trả lại bước trước',
+  transferred: 'Chuyển liên thông',
+  refused: 'Từ chối giải quyết',
+}
 
 /**
  * Phiếu kiểm soát quá trình giải quyết hồ sơ, from the events: the counter's hand-over to the
@@ -31,7 +35,9 @@ export async function controlSheetPdf(ctx: Deps, actor: Actor, code: string): Pr
   const first = view.visits[0]
   if (first && started && d.accepted_at) {
     const cfg = await loadCalendar(db, d.receiving_agency_id)
-    const due = new Date(computeDeadline({ acceptedAt: d.accepted_at, duration: { value: 1, unit: 'working_day' }, now: d.accepted_at }, cfg).dueAt)
+    const due = new Date(
+      computeDeadline({ acceptedAt: d.accepted_at, duration: { value: 1, unit: 'working_day' }, now: d.accepted_at }, cfg).dueAt,
+    )
     rows.push({
       fromName: counter,
       toName: `${first.agencyName} (${first.stepName})`,
@@ -65,7 +71,11 @@ export async function controlSheetPdf(ctx: Deps, actor: Actor, code: string): Pr
     outcome: last?.outcome ?? null,
     note: view.returned?.postalTracking ? `Bưu chính, số hiệu ${view.returned.postalTracking}` : null,
   })
-  const version = await db.selectFrom('procedure_versions').select('name').where('id', '=', d.procedure_version_id).executeTakeFirstOrThrow()
+  const version = await db
+    .selectFrom('procedure_versions')
+    .select('name')
+    .where('id', '=', d.procedure_version_id)
+    .executeTakeFirstOrThrow()
   const pdf = await renderControlSheet({
     agency: {
       name: receiving?.name ?? '',

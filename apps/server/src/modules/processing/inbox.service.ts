@@ -54,7 +54,13 @@ function tab(q: Q, t: ProcessingTab, actor: Actor, soon: Date, now: Date): Q {
         .where((eb) =>
           eb.or([
             eb('d.status', 'in', ['paused', 'supplement_requested']),
-            eb.exists(eb.selectFrom('dossier_consultations as c').select('c.consult_id').whereRef('c.dossier_id', '=', 'd.id').where('c.answered_at', 'is', null)),
+            eb.exists(
+              eb
+                .selectFrom('dossier_consultations as c')
+                .select('c.consult_id')
+                .whereRef('c.dossier_id', '=', 'd.id')
+                .where('c.answered_at', 'is', null),
+            ),
           ]),
         )
     case 'done':
@@ -69,11 +75,17 @@ function tab(q: Q, t: ProcessingTab, actor: Actor, soon: Date, now: Date): Q {
               .where('e.type', 'in', [...ProcessingEventType]),
           ),
         )
-        .where((eb) => eb.or([eb('d.closed_at', 'is not', null), eb('d.assignee_user_id', 'is', null), eb('d.assignee_user_id', '<>', actor.userId)]))
+        .where((eb) =>
+          eb.or([eb('d.closed_at', 'is not', null), eb('d.assignee_user_id', 'is', null), eb('d.assignee_user_id', '<>', actor.userId)]),
+        )
   }
 }
 
-export async function processingInbox(db: Db, actor: Actor, query: { tab: ProcessingTab; page: number; pageSize: number }): Promise<ProcessingInbox> {
+export async function processingInbox(
+  db: Db,
+  actor: Actor,
+  query: { tab: ProcessingTab; page: number; pageSize: number },
+): Promise<ProcessingInbox> {
   if (actor.kind !== 'officer' || !actor.agencyId) throw new AppError('FORBIDDEN')
   const cfg = await loadCalendar(db, actor.agencyId)
   const now = new Date()
@@ -92,7 +104,16 @@ export async function processingInbox(db: Db, actor: Actor, query: { tab: Proces
   ])
   const counts = Object.fromEntries(
     await Promise.all(
-      TABS.map(async (t) => [t, Number((await tab(base(db), t, actor, soon, now).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)]),
+      TABS.map(async (t) => [
+        t,
+        Number(
+          (
+            await tab(base(db), t, actor, soon, now)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ]),
     ),
   ) as ProcessingInbox['counts']
   return {

@@ -20,7 +20,8 @@ export async function agencyOverview(db: Db, actor: Actor, q: { agencyId?: strin
   const agencyId = q.agencyId ?? actor.agencyId
   if (actor.kind !== 'officer' || !agencyId) throw new AppError('FORBIDDEN')
   const agency = await agencyById(db, agencyId)
-  if (!agency || !can(actor, { kind: 'dossier.book', agency: { agencyId: agency.id, ancestorIds: agency.ancestor_ids } })) throw new AppError('FORBIDDEN')
+  if (!agency || !can(actor, { kind: 'dossier.book', agency: { agencyId: agency.id, ancestorIds: agency.ancestor_ids } }))
+    throw new AppError('FORBIDDEN')
   if (!actor.roles.some((r) => r === 'agency_leader' || r === 'unit_head' || r === 'system_admin')) throw new AppError('FORBIDDEN')
   const now = new Date()
   const to = q.to ?? vnDay(now)
@@ -39,7 +40,12 @@ export async function agencyOverview(db: Db, actor: Actor, q: { agencyId?: strin
       .groupBy('d.step_name')
       .orderBy('d.step_name')
       .execute(),
-    open.where('d.due_at', '<', now).select([...columns]).orderBy('d.due_at').limit(100).execute(),
+    open
+      .where('d.due_at', '<', now)
+      .select([...columns])
+      .orderBy('d.due_at')
+      .limit(100)
+      .execute(),
     db
       .selectFrom('dossiers as d')
       .select((eb) => [

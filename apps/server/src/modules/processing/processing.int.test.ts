@@ -5,7 +5,17 @@ import { join } from 'node:path'
 import type { DossierDetail, ProcessingInbox, ProcessingView } from '@congso/contracts'
 import { standardProcess, statusFromEvents, type DossierEventType, type ProcessDefinition } from '@congso/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { client, createAgency, createOfficer, errorOf, signIn, startTestApp, type Session, type TestAgency, type TestApp } from '../../../test/harness.ts'
+import {
+  client,
+  createAgency,
+  createOfficer,
+  errorOf,
+  signIn,
+  startTestApp,
+  type Session,
+  type TestAgency,
+  type TestApp,
+} from '../../../test/harness.ts'
 import { escalate } from './escalation.job.ts'
 import { intakeProcedure, onlineBody, publish, registerCitizen, submit, upload } from '../../../test/dossier-fixtures.ts'
 
@@ -125,7 +135,9 @@ describe('running a dossier through the internal process', () => {
     v = await ok(c.unit_head!, code, { action: 'assign', userId: (c.processing_officer as Who).userId })
     expect(v.assignee.userName).toMatch(/^Cán bộ /)
     // Only the assignee (or a lead) moves it on; a specialist of another agency cannot even see it.
-    expect((await act(s.processing_officer!, code, { action: 'forward', toStepId: 'kiem-tra', opinion: 'Đủ điều kiện' })).statusCode).toBe(404)
+    expect((await act(s.processing_officer!, code, { action: 'forward', toStepId: 'kiem-tra', opinion: 'Đủ điều kiện' })).statusCode).toBe(
+      404,
+    )
     expect(errorOf(await act(c.processing_officer!, code, { action: 'forward', toStepId: 'phe-duyet', opinion: 'Bỏ qua bước' })).code).toBe(
       'PROCESSING_NOT_ALLOWED',
     )
@@ -154,9 +166,15 @@ describe('running a dossier through the internal process', () => {
     expect((await client(t.app, citizen).get(`/files/${result.id}`)).statusCode).toBe(200)
     const store = await t.ctx.database.db.selectFrom('citizen_documents').selectAll().where('user_id', '=', citizen.me.id).execute()
     expect(store.map((r) => r.file_id)).toContain(result.id)
-    expect((await client(t.app, citizen).post(`/me/dossiers/${code}/rating`, { score: 5, comment: 'Nhanh, đúng hẹn' })).statusCode).toBe(200)
+    expect((await client(t.app, citizen).post(`/me/dossiers/${code}/rating`, { score: 5, comment: 'Nhanh, đúng hẹn' })).statusCode).toBe(
+      200,
+    )
     expect(errorOf(await client(t.app, citizen).post(`/me/dossiers/${code}/rating`, { score: 1 })).code).toBe('RATING_NOT_ALLOWED')
-    const row = await t.ctx.database.db.selectFrom('dossiers').select(['rating', 'completed_late']).where('code', '=', code).executeTakeFirstOrThrow()
+    const row = await t.ctx.database.db
+      .selectFrom('dossiers')
+      .select(['rating', 'completed_late'])
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow()
     expect(row).toEqual({ rating: 5, completed_late: false })
 
     // Every hand-over is a row of the control sheet.
@@ -177,9 +195,9 @@ describe('running a dossier through the internal process', () => {
     await ok(c.receiving_officer!, code, { action: 'start' })
     const view = (await client(t.app, c.processing_officer).get(`/dossiers/${code}/processing`)).json<ProcessingView>()
     expect(view.transferTargets).toEqual([{ id: dept.id, name: dept.name }])
-    expect(errorOf(await act(c.processing_officer!, code, { action: 'transfer', agencyId: province.id, reason: 'Sai thẩm quyền' })).code).toBe(
-      'PROCESS_AGENCY_NOT_IMPLEMENTING',
-    )
+    expect(
+      errorOf(await act(c.processing_officer!, code, { action: 'transfer', agencyId: province.id, reason: 'Sai thẩm quyền' })).code,
+    ).toBe('PROCESS_AGENCY_NOT_IMPLEMENTING')
     let v = await ok(c.processing_officer!, code, { action: 'transfer', agencyId: dept.id, reason: 'Thuộc thẩm quyền cấp tỉnh' })
     expect(v.agency).toEqual({ id: dept.id, name: dept.name })
     expect(v.step?.id).toBe('tham-dinh')
@@ -223,7 +241,11 @@ describe('running a dossier through the internal process', () => {
     expect(waiting.items.map((i) => i.code)).toContain(code)
     const theirs = (await client(t.app, s.processing_officer).get('/processing/inbox?tab=todo')).json<ProcessingInbox>()
     expect(theirs.items.map((i) => i.code)).toContain(code)
-    v = await ok(s.processing_officer!, code, { action: 'answer_consult', consultId: consult.id, answer: 'Đã xác minh: thường trú tại địa phương' })
+    v = await ok(s.processing_officer!, code, {
+      action: 'answer_consult',
+      consultId: consult.id,
+      answer: 'Đã xác minh: thường trú tại địa phương',
+    })
     expect(v.consultations[0]).toMatchObject({ answer: 'Đã xác minh: thường trú tại địa phương' })
     await ok(c.processing_officer!, code, { action: 'forward', toStepId: 'kiem-tra', opinion: 'Đã có ý kiến, chuyển kiểm tra' })
   })
@@ -236,13 +258,19 @@ describe('running a dossier through the internal process', () => {
       'FORBIDDEN',
     )
     const newDue = new Date(new Date(due).getTime() + 3 * 86_400_000).toISOString()
-    expect(errorOf(await act(c.agency_leader!, code, { action: 'apologize', newDueAt: due, reason: 'Chậm xác minh' })).code).toBe('VALIDATION_FAILED')
+    expect(errorOf(await act(c.agency_leader!, code, { action: 'apologize', newDueAt: due, reason: 'Chậm xác minh' })).code).toBe(
+      'VALIDATION_FAILED',
+    )
     const v = await ok(c.agency_leader!, code, { action: 'apologize', newDueAt: newDue, reason: 'Chờ kết quả xác minh của Công an phường' })
     expect(v.apologies).toHaveLength(1)
     const pdf = await client(t.app, c.agency_leader).get(v.apologies[0]!.url.replace('/api/v1', ''))
     expect(pdf.statusCode).toBe(200)
     expect(pdf.headers['content-type']).toBe('application/pdf')
-    const d = await t.ctx.database.db.selectFrom('dossiers').select(['due_at', 'apologized']).where('code', '=', code).executeTakeFirstOrThrow()
+    const d = await t.ctx.database.db
+      .selectFrom('dossiers')
+      .select(['due_at', 'apologized'])
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow()
     expect(d).toEqual({ due_at: new Date(newDue), apologized: true })
   })
 
@@ -255,7 +283,9 @@ describe('running a dossier through the internal process', () => {
     expect(errorOf(await act(c.processing_officer!, code, { action: 'approve', opinion: 'Không phải bước duyệt' })).code).toBe(
       'PROCESSING_NOT_ALLOWED',
     )
-    expect((await act(c.clerk!, code, { action: 'forward', toStepId: 'kiem-tra', opinion: 'Không phải việc của văn thư' })).statusCode).toBe(403)
+    expect(
+      (await act(c.clerk!, code, { action: 'forward', toStepId: 'kiem-tra', opinion: 'Không phải việc của văn thư' })).statusCode,
+    ).toBe(403)
     const stale = await client(t.app, c.processing_officer).post(`/dossiers/${code}/processing`, {
       version: (await version(code)) - 1,
       action: 'forward',
@@ -271,9 +301,15 @@ describe('escalation (cron role)', () => {
   it('tells the unit head when a step is due soon and the leader once it is overdue, once each', async () => {
     const code = await newDossier()
     await ok(c.receiving_officer!, code, { action: 'start' })
-    const d = await t.ctx.database.db.selectFrom('dossiers').select(['id', 'step_due_at', 'step_entered_at']).where('code', '=', code).executeTakeFirstOrThrow()
+    const d = await t.ctx.database.db
+      .selectFrom('dossiers')
+      .select(['id', 'step_due_at', 'step_entered_at'])
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow()
     const levels = async () =>
-      (await t.ctx.database.db.selectFrom('dossier_escalations').select('level').where('dossier_id', '=', d.id).execute()).map((r) => r.level).sort()
+      (await t.ctx.database.db.selectFrom('dossier_escalations').select('level').where('dossier_id', '=', d.id).execute())
+        .map((r) => r.level)
+        .sort()
     // The clock is moved, not the data: an hour before the step's due time, then a day after it.
     await escalate(t.ctx, new Date(d.step_due_at!.getTime() - 3_600_000))
     expect(await levels()).toEqual(['due_soon'])

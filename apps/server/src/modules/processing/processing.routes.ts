@@ -1,4 +1,13 @@
-import { AgencyOverview, AgencyOverviewQuery, Ok, ProcessingAction, ProcessingInbox, ProcessingInboxQuery, ProcessingView, RateDossier } from '@congso/contracts'
+import {
+  AgencyOverview,
+  AgencyOverviewQuery,
+  Ok,
+  ProcessingAction,
+  ProcessingInbox,
+  ProcessingInboxQuery,
+  ProcessingView,
+  RateDossier,
+} from '@congso/contracts'
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requestMeta, requireActor } from '../../http/auth-hooks.ts'
@@ -16,8 +25,10 @@ export async function processingRoutes(app: ZodApp, ctx: AppContext): Promise<vo
   const tags = ['processing']
   const db = ctx.database.db
 
-  app.get('/dossiers/:code/processing', { schema: { tags, summary: 'Quá trình giải quyết hồ sơ', params: CodeParams, response: { 200: ProcessingView } } }, async (req) =>
-    processingView(ctx, requireActor(req), req.params.code),
+  app.get(
+    '/dossiers/:code/processing',
+    { schema: { tags, summary: 'Quá trình giải quyết hồ sơ', params: CodeParams, response: { 200: ProcessingView } } },
+    async (req) => processingView(ctx, requireActor(req), req.params.code),
   )
   app.post(
     '/dossiers/:code/processing',
@@ -25,7 +36,8 @@ export async function processingRoutes(app: ZodApp, ctx: AppContext): Promise<vo
       schema: {
         tags,
         summary: 'Xử lý hồ sơ theo quy trình nội bộ',
-        description: 'Một thao tác (chuyển xử lý, phân công, chuyển bước, trả lại, xin ý kiến, liên thông, phê duyệt, từ chối, tạm dừng, xin lỗi, trả kết quả…) kèm `version` của hồ sơ.',
+        description:
+          'Một thao tác (chuyển xử lý, phân công, chuyển bước, trả lại, xin ý kiến, liên thông, phê duyệt, từ chối, tạm dừng, xin lỗi, trả kết quả…) kèm `version` của hồ sơ.',
         params: CodeParams,
         body: ProcessingAction,
         response: { 200: ProcessingView },
@@ -37,10 +49,18 @@ export async function processingRoutes(app: ZodApp, ctx: AppContext): Promise<vo
       return processingView(ctx, actor, req.params.code)
     },
   )
-  app.get('/dossiers/:code/control-sheet', { schema: { tags, summary: 'Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF)', params: CodeParams } }, async (req, reply) => {
-    const { fileName, pdf } = await controlSheetPdf(ctx, requireActor(req), req.params.code)
-    return reply.type('application/pdf').header('content-disposition', contentDisposition(fileName)).header('cache-control', 'private, no-store').send(pdf)
-  })
+  app.get(
+    '/dossiers/:code/control-sheet',
+    { schema: { tags, summary: 'Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF)', params: CodeParams } },
+    async (req, reply) => {
+      const { fileName, pdf } = await controlSheetPdf(ctx, requireActor(req), req.params.code)
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(fileName))
+        .header('cache-control', 'private, no-store')
+        .send(pdf)
+    },
+  )
   app.get('/me/dossiers/:code/processing', { schema: { tags, params: CodeParams, response: { 200: ProcessingView } } }, async (req) =>
     processingView(ctx, requireActor(req), req.params.code),
   )
@@ -52,12 +72,21 @@ export async function processingRoutes(app: ZodApp, ctx: AppContext): Promise<vo
       return { ok: true as const }
     },
   )
-  app.get('/processing/inbox', { schema: { tags, summary: 'Hồ sơ cần xử lý', querystring: ProcessingInboxQuery, response: { 200: ProcessingInbox } } }, async (req) =>
-    processingInbox(db, requireActor(req), req.query),
+  app.get(
+    '/processing/inbox',
+    { schema: { tags, summary: 'Hồ sơ cần xử lý', querystring: ProcessingInboxQuery, response: { 200: ProcessingInbox } } },
+    async (req) => processingInbox(db, requireActor(req), req.query),
   )
   app.get(
     '/processing/overview',
-    { schema: { tags, summary: 'Tình hình giải quyết hồ sơ của cơ quan', querystring: AgencyOverviewQuery, response: { 200: AgencyOverview } } },
+    {
+      schema: {
+        tags,
+        summary: 'Tình hình giải quyết hồ sơ của cơ quan',
+        querystring: AgencyOverviewQuery,
+        response: { 200: AgencyOverview },
+      },
+    },
     async (req) => agencyOverview(db, requireActor(req), req.query),
   )
 }

@@ -19,12 +19,13 @@ import { loadCalendar } from '../calendar/calendar.service.ts'
 import { dossierSubject, lifecycleContext, recordEvent, type Change } from '../dossiers/actions.service.ts'
 import { noticeAfterCommit, type DossierChange } from '../dossiers/dossier-notices.ts'
 import { listEvents, lockDossier, type DossierRow, type ProjectionChange } from '../dossiers/dossiers.repo.ts'
+import { sealFile } from '../signatures/signing.service.ts'
 import { publishedProcessRow } from '../workflow/workflow.repo.ts'
 import { loadDefinition, loadProcessing, eventData, type LoadedProcessing } from './processing.state.ts'
 import { permitted } from './processing.rules.ts'
 import { projectionOf } from './projection.ts'
 
-type Deps = Pick<AppContext, 'database' | 'queue' | 'log' | 'config' | 'reference'>
+type Deps = Pick<AppContext, 'database' | 'queue' | 'log' | 'config' | 'reference' | 'storage'>
 type Tx = Transaction<DB>
 
 /** Why the workflow refused, in the officer's words. */
@@ -68,7 +69,15 @@ interface Built {
 }
 
 /** Turns an officer's request into the event it means, after checking who may ask for it. */
-async function build(tx: Tx, ctx: Deps, actor: Actor, d: DossierRow, p: LoadedProcessing, input: ProcessingAction, now: Date): Promise<Built> {
+async function build(
+  tx: Tx,
+  ctx: Deps,
+  actor: Actor,
+  d: DossierRow,
+  p: LoadedProcessing,
+  input: ProcessingAction,
+  now: Date,
+): Promise<Built> {
   const subject = await dossierSubject(tx, d)
   if (!permitted(input.action, actor, p, can(actor, { kind: 'dossier.receive', dossier: subject }))) throw new AppError('FORBIDDEN')
   switch (input.action) {
@@ -105,13 +114,29 @@ async function build(tx: Tx, ctx: Deps, actor: Actor, d: DossierRow, p: LoadedPr
       const consultId = randomUUID()
       const dueAt = await workingDue(tx, target.id, now, input.workingDays, 'working_day')
       return {
-        event: { type: 'consult_requested', at: now, consultId, targetAgencyId: target.id, targetUnitId: null, question: input.question, dueAt },
+        event: {
+          type: 'consult_requested',
+          at: now,
+          consultId,
+          targetAgencyId: target.id,
+          targetUnitId: null,
+          question: input.question,
+          dueAt,
+        },
         note: input.question,
         data: { agencyName: target.name },
         after: async (t) => {
           await t
             .insertInto('dossier_consultations')
-            .values({ consult_id: consultId, dossier_id: d.id, target_agency_id: target.id, question: input.question, asked_by: actor.userId, asked_at: now, due_at: dueAt })
+            .values({
+              consult_id: consultId,
+              dossier_id: d.id,
+              target_agency_id: target.id,
+              question: input.question,
+              asked_by: actor.userId,
+              asked_at: now,
+              due_at: dueAt,
+            })
             .execute()
         },
       }
@@ -140,7 +165,14 @@ async function build(tx: Tx, ctx: Deps, actor: Actor, d: DossierRow, p: LoadedPr
       const def = await loadDefinition(tx, row.id)
       if (def) p.defs.set(row.id, def)
       return {
-        event: { type: 'transferred', at: now, agencyId: target.id, processVersionId: row.id, stepId: def?.startStepId ?? '', reason: input.reason },
+        event: {
+          type: 'transferred',
+          at: now,
+          agencyId: target.id,
+          processVersionId: row.id,
+          stepId: def?.startStepId ?? '',
+          reason: input.reason,
+        },
         note: input.reason,
         data: { agencyName: target.name },
       }
@@ -180,7 +212,10 @@ async function build(tx: Tx, ctx: Deps, actor: Actor, d: DossierRow, p: LoadedPr
         .where('f.purpose', 'in', ['dossier_attachment', 'signed_document'])
         .executeTakeFirst()
       if (!file || file.linked) throw new AppError('PROCESSING_RESULT_INVALID')
-      return { event: { type: 'result_attached', at: now, fileId: input.fileId }, files: [{ componentIndex: RESULT_COMPONENT, fileId: input.fileId }] }
+      return {
+        event: { type: 'result_attached', at: now, fileId: input.fileId },
+        files: [{ componentIndex: RESULT_COMPONENT, fileId: input.fileId }],
+      }
     }
     case 'return_result': {
       const channel = d.return_channel as 'counter' | 'post' | 'online'
@@ -225,7 +260,13 @@ async function build(tx: Tx, ctx: Deps, actor: Actor, d: DossierRow, p: LoadedPr
 export const RESULT_COMPONENT = -1
 
 async function assertOfficerOf(tx: Tx, userId: string, agencyId: string | null): Promise<void> {
-  const u = await tx.selectFrom('users').select('id').where('id', '=', userId).where('kind', '=', 'officer').where('agency_id', '=', agencyId).executeTakeFirst()
+  const u = await tx
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', userId)
+    .where('kind', '=', 'officer')
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst()
   if (!u) throw new AppError('PROCESSING_NOT_ALLOWED', 'cán bộ được phân công không thuộc cơ quan đang xử lý hồ sơ')
 }
 
@@ -234,9 +275,17 @@ async function assertOfficerOf(tx: Tx, userId: string, agencyId: string | null):
  * apply the event with the workflow reducer (a refusal changes nothing), then write the event, the
  * projection and their side tables in one transaction; the applicant's notice is queued after.
  */
-export async function processDossier(ctx: Deps, meta: RequestMeta, code: string, input: ProcessingAction): Promise<void> {
+export async function processDossier(ctx: Deps, meta: RequestMeta, code: string, request: ProcessingAction): Promise<void> {
   const actor = meta.actor
   if (!actor || actor.kind !== 'officer') throw new AppError('FORBIDDEN')
+  // A result to be sealed is signed first (a new stored file, audited) and that file is attached.
+  const input: ProcessingAction =
+    request.action === 'attach_result' && request.seal
+      ? {
+          ...request,
+          fileId: (await sealFile(ctx, meta, actor, { fileId: request.fileId, reason: `Kết quả giải quyết hồ sơ ${code}` })).file.id,
+        }
+      : request
   const done = await ctx.database.db.transaction().execute(async (tx) => {
     const d = await lockDossier(tx, code)
     if (!d) throw new AppError('NOT_FOUND', code)
@@ -262,7 +311,11 @@ export async function processDossier(ctx: Deps, meta: RequestMeta, code: string,
       note: b.note ?? null,
       data: { ...eventData(b.event), ...b.data },
       ...(b.files ? { files: b.files } : {}),
-      set: { ...projection, ...b.set, ...(applied.state.decision === 'refused' ? { closed_at: now, completed_at: now, completed_late: false } : {}) },
+      set: {
+        ...projection,
+        ...b.set,
+        ...(applied.state.decision === 'refused' ? { closed_at: now, completed_at: now, completed_late: false } : {}),
+      },
     })
     await b.after?.(tx)
     return { d, event: b.event, data: { ...eventData(b.event), ...b.data } }
@@ -281,7 +334,12 @@ export async function processDossier(ctx: Deps, meta: RequestMeta, code: string,
 export type { ProcessingState }
 
 /** The applicant rates the service once the result was handed over (Decision 766's satisfaction index). */
-export async function rateDossier(ctx: Deps, meta: RequestMeta, code: string, input: { score: number; comment?: string | undefined }): Promise<void> {
+export async function rateDossier(
+  ctx: Deps,
+  meta: RequestMeta,
+  code: string,
+  input: { score: number; comment?: string | undefined },
+): Promise<void> {
   const actor = meta.actor
   if (!actor || actor.kind !== 'citizen') throw new AppError('FORBIDDEN')
   await ctx.database.db.transaction().execute(async (tx) => {
@@ -295,6 +353,14 @@ export async function rateDossier(ctx: Deps, meta: RequestMeta, code: string, in
     const from = d.status as DossierStatus
     const to = nextStatus(from, 'rated', lifecycleContext(d, events))
     if (to === null) throw new AppError('RATING_NOT_ALLOWED')
-    await recordEvent(tx, meta, d, { type: 'rated', at: event.at, from, to, note: input.comment ?? null, data: eventData(event), set: { rating: input.score } })
+    await recordEvent(tx, meta, d, {
+      type: 'rated',
+      at: event.at,
+      from,
+      to,
+      note: input.comment ?? null,
+      data: eventData(event),
+      set: { rating: input.score },
+    })
   })
 }

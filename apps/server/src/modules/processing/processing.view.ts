@@ -1,12 +1,5 @@
 import type { ProcessingActionName, ProcessingView, StoredFile } from '@congso/contracts'
-import {
-  applyProcessingEvent,
-  deadlineFlag,
-  forwardTargets,
-  returnTargets,
-  type ProcessingEvent,
-  type StepDef,
-} from '@congso/domain'
+import { applyProcessingEvent, deadlineFlag, forwardTargets, returnTargets, type ProcessingEvent, type StepDef } from '@congso/domain'
 import { can } from '../../auth/policy.ts'
 import type { AppContext } from '../../context.ts'
 import { AppError } from '../../http/errors.ts'
@@ -43,7 +36,14 @@ function accepts(p: LoadedProcessing, e: ProcessingEvent): boolean {
   return applyProcessingEvent(p.state, e, p.resolver).ok
 }
 
-function allowedActions(actor: Actor, d: DossierRow, p: LoadedProcessing, counter: boolean, fwd: string[], ret: string[]): ProcessingActionName[] {
+function allowedActions(
+  actor: Actor,
+  d: DossierRow,
+  p: LoadedProcessing,
+  counter: boolean,
+  fwd: string[],
+  ret: string[],
+): ProcessingActionName[] {
   const at = new Date()
   const probes: Record<ProcessingActionName, () => boolean> = {
     start: () => d.status === 'accepted' && p.state.phase === 'not_started',
@@ -51,9 +51,18 @@ function allowedActions(actor: Actor, d: DossierRow, p: LoadedProcessing, counte
     reassign: () => p.state.assignee.userId !== null && accepts(p, { type: 'reassigned', at, unitId: null, userId: null, reason: 'x' }),
     forward: () => fwd.length > 0,
     return: () => ret.length > 0,
-    consult: () => accepts(p, { type: 'consult_requested', at, consultId: 'probe', targetAgencyId: null, targetUnitId: null, question: 'x', dueAt: at }),
+    consult: () =>
+      accepts(p, { type: 'consult_requested', at, consultId: 'probe', targetAgencyId: null, targetUnitId: null, question: 'x', dueAt: at }),
     answer_consult: () => p.state.phase !== 'closed' && p.state.consultations.some((c) => c.answeredAt === null),
-    transfer: () => accepts(p, { type: 'transferred', at, agencyId: p.state.agencyId ?? '', processVersionId: p.state.processVersionId ?? '', stepId: p.resolver.definition(p.state.processVersionId ?? '')?.startStepId ?? '', reason: 'x' }),
+    transfer: () =>
+      accepts(p, {
+        type: 'transferred',
+        at,
+        agencyId: p.state.agencyId ?? '',
+        processVersionId: p.state.processVersionId ?? '',
+        stepId: p.resolver.definition(p.state.processVersionId ?? '')?.startStepId ?? '',
+        reason: 'x',
+      }),
     approve: () => accepts(p, { type: 'approved', at, opinion: 'x' }),
     refuse: () => accepts(p, { type: 'refused', at, reason: 'x' }),
     pause: () => accepts(p, { type: 'paused', at, reason: 'x' }),
@@ -86,14 +95,22 @@ export async function processingView(ctx: Deps, actor: Actor, code: string): Pro
   const form = p.resolver.form
   const stepName = (versionId: string | null, id: string): string =>
     (versionId ? p.defs.get(versionId)?.steps.find((s) => s.id === id)?.name : undefined) ?? id
-  const fwd = def && step && !citizen ? forwardTargets(def, step.id, form).filter((to) => accepts(p, { type: 'forwarded', at: now, toStepId: to, opinion: 'x' })) : []
-  const ret = def && step && !citizen ? returnTargets(def, step.id).filter((to) => accepts(p, { type: 'returned', at: now, toStepId: to, reason: 'x' })) : []
+  const fwd =
+    def && step && !citizen
+      ? forwardTargets(def, step.id, form).filter((to) => accepts(p, { type: 'forwarded', at: now, toStepId: to, opinion: 'x' }))
+      : []
+  const ret =
+    def && step && !citizen
+      ? returnTargets(def, step.id).filter((to) => accepts(p, { type: 'returned', at: now, toStepId: to, reason: 'x' }))
+      : []
 
   // Visits carry their agency, whose process version is the one in force when they were made.
   const versionAt = new Map<number, string | null>()
   let version: string | null = null
   for (const [i, v] of p.state.visits.entries()) {
-    const started = events.find((e) => (e.type === 'process_started' || e.type === 'transferred') && e.at.getTime() === v.enteredAt.getTime())
+    const started = events.find(
+      (e) => (e.type === 'process_started' || e.type === 'transferred') && e.at.getTime() === v.enteredAt.getTime(),
+    )
     if (started) version = ((started.data ?? {}) as { processVersionId?: string }).processVersionId ?? version
     versionAt.set(i, version)
   }
@@ -195,7 +212,10 @@ const LEAVES = new Set(['forwarded', 'returned', 'transferred', 'refused', 'resu
 export function visitHandlers(events: readonly { type: string; actor_name: string | null }[]): (string | null)[] {
   const started = events.findIndex((e) => e.type === 'process_started')
   if (started < 0) return []
-  return events.slice(started).filter((e) => LEAVES.has(e.type)).map((e) => e.actor_name)
+  return events
+    .slice(started)
+    .filter((e) => LEAVES.has(e.type))
+    .map((e) => e.actor_name)
 }
 
 export async function resultFiles(db: Db, dossierId: string): Promise<StoredFile[]> {

@@ -13,7 +13,12 @@ export function stepOf(state: ProcessingState, defs: Map<string, ProcessDefiniti
 }
 
 /** When a step stay is due: its allotted working time from entry, on the processing agency's calendar. */
-export async function stepDueAt(db: Transaction<DB> | Parameters<typeof loadCalendar>[0], agencyId: string, step: StepDef, enteredAt: Date): Promise<Date> {
+export async function stepDueAt(
+  db: Transaction<DB> | Parameters<typeof loadCalendar>[0],
+  agencyId: string,
+  step: StepDef,
+  enteredAt: Date,
+): Promise<Date> {
   const cfg = await loadCalendar(db, agencyId)
   const unit = step.duration.unit === 'day' ? 'day' : step.duration.unit
   return new Date(computeDeadline({ acceptedAt: enteredAt, duration: { value: step.duration.value, unit }, now: enteredAt }, cfg).dueAt)
@@ -39,7 +44,8 @@ export async function projectionOf(
     step_role: open ? (step?.role ?? null) : null,
     step_unit_id: open ? (step?.unitId ?? null) : null,
     step_entered_at: open ? visit.enteredAt : null,
-    step_due_at: open && step && state.agencyId ? (entered ? await stepDueAt(tx, state.agencyId, step, visit.enteredAt) : d.step_due_at) : null,
+    step_due_at:
+      open && step && state.agencyId ? (entered ? await stepDueAt(tx, state.agencyId, step, visit.enteredAt) : d.step_due_at) : null,
     assignee_user_id: open ? state.assignee.userId : null,
   }
 }

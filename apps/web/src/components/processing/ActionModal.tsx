@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd'
+import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useI18n } from '../../i18n/index.tsx'
 import { useRevalidateOnLangChange } from '../../lib/forms.ts'
@@ -24,6 +24,7 @@ interface Values {
   agencyId?: string
   newDueAt?: Dayjs | null
   fileId?: string
+  seal?: boolean
   postalTracking?: string
   status?: string
 }
@@ -74,7 +75,7 @@ function toInput(action: ProcessingActionNameT, v: Values): Record<string, unkno
     case 'apologize':
       return { newDueAt: v.newDueAt ? v.newDueAt.second(0).millisecond(0).format() : undefined, reason: v.reason }
     case 'attach_result':
-      return { fileId: v.fileId }
+      return { fileId: v.fileId, ...(v.seal ? { seal: true } : {}) }
     case 'return_result':
       return v.postalTracking?.trim() ? { postalTracking: v.postalTracking } : {}
     case 'postal_status':
@@ -231,9 +232,14 @@ export function ActionModal({ action, view, dossier: d, attempt, run, markInvali
         )
       case 'attach_result':
         return (
-          <Form.Item name="fileId" label={t('pr.f.resultFile')} rules={[{ required: true, message: t('pr.f.fileRequired') }]}>
-            <ResultFileField />
-          </Form.Item>
+          <>
+            <Form.Item name="fileId" label={t('pr.f.resultFile')} rules={[{ required: true, message: t('pr.f.fileRequired') }]}>
+              <ResultFileField />
+            </Form.Item>
+            <Form.Item name="seal" valuePropName="checked" extra={t('pr.f.sealHelp')}>
+              <Checkbox>{t('pr.f.seal')}</Checkbox>
+            </Form.Item>
+          </>
         )
       case 'return_result':
         return (
