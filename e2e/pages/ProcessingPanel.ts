@@ -15,6 +15,7 @@ export type ProcessingActionName =
   | 'resume'
   | 'apologize'
   | 'attach_result'
+  | 'generate_result'
   | 'return_result'
   | 'postal_status'
 
@@ -34,6 +35,7 @@ export const ACTION_LABEL: Record<ProcessingActionName, string> = {
   resume: 'Tiếp tục giải quyết',
   apologize: 'Xin lỗi, hẹn lại',
   attach_result: 'Đính kèm kết quả',
+  generate_result: 'Tạo kết quả theo mẫu',
   return_result: 'Trả kết quả',
   postal_status: 'Cập nhật chuyển phát',
 }

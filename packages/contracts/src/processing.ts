@@ -53,6 +53,8 @@ export const ProcessingAction = z.discriminatedUnion('action', [
     /** Seal the (PDF) result with the agency's digital seal before attaching it: the electronic result then has legal value. */
     seal: z.boolean().optional(),
   }),
+  /** Generate the result from the procedure's template (filled from the dossier), optionally sealed, and attach it. */
+  z.strictObject({ action: z.literal('generate_result'), version, seal: z.boolean().optional() }),
   z.strictObject({
     action: z.literal('return_result'),
     version,
@@ -78,6 +80,7 @@ export const ProcessingActionName = z.enum([
   'resume',
   'apologize',
   'attach_result',
+  'generate_result',
   'return_result',
   'postal_status',
 ])

@@ -66,6 +66,7 @@ export const processingEn = {
   'pr.act.resume': 'Resume',
   'pr.act.apologize': 'Apologise, new date',
   'pr.act.attach_result': 'Attach result',
+  'pr.act.generate_result': 'Generate result from template',
   'pr.act.return_result': 'Return result',
   'pr.act.postal_status': 'Update delivery',
 
@@ -85,6 +86,8 @@ export const processingEn = {
   'pr.text.apologize':
     'The dossier will be recorded as late. The system issues an apology letter with the new appointment date and sends it to the applicant.',
   'pr.text.attach_result': 'Upload the result file (decision, licence… digitally signed).',
+  'pr.text.generate_result':
+    'Generate the result document from the procedure’s template, filled from the dossier and the approval, and attach it.',
   'pr.text.return_result': 'Record that the result was handed to the applicant.',
   'pr.text.postal_status': 'Update the delivery status of a result sent by public postal service.',
 

@@ -69,6 +69,7 @@ export const processingVi = {
   'pr.act.resume': 'Tiếp tục giải quyết',
   'pr.act.apologize': 'Xin lỗi, hẹn lại',
   'pr.act.attach_result': 'Đính kèm kết quả',
+  'pr.act.generate_result': 'Tạo kết quả theo mẫu',
   'pr.act.return_result': 'Trả kết quả',
   'pr.act.postal_status': 'Cập nhật chuyển phát',
 
@@ -89,6 +90,8 @@ export const processingVi = {
   'pr.text.apologize':
     'Hồ sơ sẽ được ghi nhận là giải quyết quá hạn. Hệ thống lập Phiếu xin lỗi và hẹn lại ngày trả kết quả, gửi cho người nộp hồ sơ.',
   'pr.text.attach_result': 'Tải lên tệp kết quả giải quyết (văn bản, giấy phép… đã ký số).',
+  'pr.text.generate_result':
+    'Tạo văn bản kết quả theo mẫu của thủ tục, điền từ thông tin hồ sơ và ý kiến phê duyệt, rồi đính kèm vào hồ sơ.',
   'pr.text.return_result': 'Ghi nhận việc trả kết quả cho người nộp hồ sơ.',
   'pr.text.postal_status': 'Cập nhật tình trạng chuyển phát kết quả qua dịch vụ bưu chính công ích.',
 

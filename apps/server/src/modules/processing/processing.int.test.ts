@@ -297,6 +297,28 @@ describe('running a dossier through the internal process', () => {
   })
 })
 
+describe('result from the procedure’s template', () => {
+  it('is generated from the dossier once approved, attached, and readable by the applicant', async () => {
+    const code = await newDossier('online')
+    await ok(c.receiving_officer!, code, { action: 'start' })
+    expect(errorOf(await act(c.unit_head!, code, { action: 'generate_result' })).code).toBe('PROCESSING_NOT_ALLOWED')
+    await ok(c.processing_officer!, code, { action: 'forward', toStepId: 'kiem-tra', opinion: 'Đủ điều kiện' })
+    await ok(c.unit_head!, code, { action: 'forward', toStepId: 'phe-duyet', opinion: 'Trình ký' })
+    await ok(c.agency_leader!, code, { action: 'approve', opinion: 'Đồng ý' })
+    const v = await ok(c.agency_leader!, code, { action: 'generate_result' })
+    expect(v.results).toHaveLength(1)
+    expect(v.results[0]?.fileName).toBe(`ket-qua-${code}.pdf`)
+    const file = await client(t.app, citizen).get(`/files/${v.results[0]!.id}`)
+    expect(file.statusCode).toBe(200)
+    const dir = mkdtempSync(join(tmpdir(), 'congso-result-'))
+    writeFileSync(join(dir, 'r.pdf'), file.rawPayload)
+    const text = execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    expect(text).toContain(procedure.results[0]!.toUpperCase())
+    expect(text).toContain(code)
+    expect(text).toContain('Nguyễn Minh Khôi')
+  })
+})
+
 describe('escalation (cron role)', () => {
   it('tells the unit head when a step is due soon and the leader once it is overdue, once each', async () => {
     const code = await newDossier()

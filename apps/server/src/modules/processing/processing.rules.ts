@@ -41,6 +41,7 @@ export function permitted(action: ProcessingActionName, actor: Actor, p: LoadedP
     case 'approve':
     case 'refuse':
     case 'attach_result':
+    case 'generate_result':
       return holdsStep(actor, p)
     case 'answer_consult':
       return actor.kind === 'officer' && p.state.consultations.some((c) => c.answeredAt === null && c.targetAgencyId === actor.agencyId)

@@ -18,11 +18,12 @@ import type { Actor, RequestMeta } from '../../http/request-context.ts'
 import { loadCalendar } from '../calendar/calendar.service.ts'
 import { dossierSubject, lifecycleContext, recordEvent, type Change } from '../dossiers/actions.service.ts'
 import { noticeAfterCommit, type DossierChange } from '../dossiers/dossier-notices.ts'
-import { listEvents, lockDossier, type DossierRow, type ProjectionChange } from '../dossiers/dossiers.repo.ts'
+import { findDossier, listEvents, lockDossier, type DossierRow, type ProjectionChange } from '../dossiers/dossiers.repo.ts'
 import { sealFile } from '../signatures/signing.service.ts'
 import { publishedProcessRow } from '../workflow/workflow.repo.ts'
 import { loadDefinition, loadProcessing, eventData, type LoadedProcessing } from './processing.state.ts'
 import { permitted } from './processing.rules.ts'
+import { generateResultFile } from './result-document.ts'
 import { projectionOf } from './projection.ts'
 
 type Deps = Pick<AppContext, 'database' | 'queue' | 'log' | 'config' | 'reference' | 'storage'>
@@ -69,15 +70,7 @@ interface Built {
 }
 
 /** Turns an officer's request into the event it means, after checking who may ask for it. */
-async function build(
-  tx: Tx,
-  ctx: Deps,
-  actor: Actor,
-  d: DossierRow,
-  p: LoadedProcessing,
-  input: ProcessingAction,
-  now: Date,
-): Promise<Built> {
+async function build(tx: Tx, ctx: Deps, actor: Actor, d: DossierRow, p: LoadedProcessing, input: Prepared, now: Date): Promise<Built> {
   const subject = await dossierSubject(tx, d)
   if (!permitted(input.action, actor, p, can(actor, { kind: 'dossier.receive', dossier: subject }))) throw new AppError('FORBIDDEN')
   switch (input.action) {
@@ -256,6 +249,29 @@ async function build(
   }
 }
 
+/** An action as the workflow sees it: a generated result is an attached one. */
+type Prepared = Exclude<ProcessingAction, { action: 'generate_result' }>
+
+/**
+ * A generated result is rendered and stored first; a result to be sealed is signed first (a new
+ * stored file, audited). Either way the action becomes the attachment of that file.
+ */
+async function prepareResult(ctx: Deps, meta: RequestMeta, actor: Actor, code: string, request: ProcessingAction): Promise<Prepared> {
+  if (request.action !== 'attach_result' && request.action !== 'generate_result') return request
+  let fileId: string
+  if (request.action === 'generate_result') {
+    const db = ctx.database.db
+    const d = await findDossier(db, code)
+    if (!d) throw new AppError('NOT_FOUND', code)
+    const p = await loadProcessing(db, await listEvents(db, d.id), (d.form_data ?? {}) as Record<string, unknown>)
+    if (!permitted('generate_result', actor, p, false)) throw new AppError('FORBIDDEN')
+    if (p.state.decision !== 'approved') throw new AppError('PROCESSING_NOT_ALLOWED', REFUSAL_VI['decision-pending'])
+    fileId = (await generateResultFile(ctx, meta, actor, d, p.state.agencyId ?? d.agency_id)).id
+  } else fileId = request.fileId
+  if (request.seal) fileId = (await sealFile(ctx, meta, actor, { fileId, reason: `Kết quả giải quyết hồ sơ ${code}` })).file.id
+  return { action: 'attach_result', version: request.version, fileId }
+}
+
 /** Dossier components hold the applicant's files from 0; results are filed under this index. */
 export const RESULT_COMPONENT = -1
 
@@ -278,14 +294,7 @@ async function assertOfficerOf(tx: Tx, userId: string, agencyId: string | null):
 export async function processDossier(ctx: Deps, meta: RequestMeta, code: string, request: ProcessingAction): Promise<void> {
   const actor = meta.actor
   if (!actor || actor.kind !== 'officer') throw new AppError('FORBIDDEN')
-  // A result to be sealed is signed first (a new stored file, audited) and that file is attached.
-  const input: ProcessingAction =
-    request.action === 'attach_result' && request.seal
-      ? {
-          ...request,
-          fileId: (await sealFile(ctx, meta, actor, { fileId: request.fileId, reason: `Kết quả giải quyết hồ sơ ${code}` })).file.id,
-        }
-      : request
+  const input = await prepareResult(ctx, meta, actor, code, request)
   const done = await ctx.database.db.transaction().execute(async (tx) => {
     const d = await lockDossier(tx, code)
     if (!d) throw new AppError('NOT_FOUND', code)

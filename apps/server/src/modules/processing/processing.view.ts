@@ -69,6 +69,7 @@ function allowedActions(
     resume: () => accepts(p, { type: 'resumed', at }),
     apologize: () => p.state.phase !== 'not_started' && accepts(p, { type: 'apology_issued', at, newDueAt: at, reason: 'x' }),
     attach_result: () => accepts(p, { type: 'result_attached', at, fileId: 'probe' }),
+    generate_result: () => accepts(p, { type: 'result_attached', at, fileId: 'probe' }),
     return_result: () => accepts(p, { type: 'result_returned', at, channel: 'counter' }),
     postal_status: () => d.return_channel === 'post' && accepts(p, { type: 'postal_status', at, status: 'delivered' }),
   }

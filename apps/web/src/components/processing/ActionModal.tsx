@@ -76,6 +76,8 @@ function toInput(action: ProcessingActionNameT, v: Values): Record<string, unkno
       return { newDueAt: v.newDueAt ? v.newDueAt.second(0).millisecond(0).format() : undefined, reason: v.reason }
     case 'attach_result':
       return { fileId: v.fileId, ...(v.seal ? { seal: true } : {}) }
+    case 'generate_result':
+      return v.seal ? { seal: true } : {}
     case 'return_result':
       return v.postalTracking?.trim() ? { postalTracking: v.postalTracking } : {}
     case 'postal_status':
@@ -240,6 +242,12 @@ export function ActionModal({ action, view, dossier: d, attempt, run, markInvali
               <Checkbox>{t('pr.f.seal')}</Checkbox>
             </Form.Item>
           </>
+        )
+      case 'generate_result':
+        return (
+          <Form.Item name="seal" valuePropName="checked" extra={t('pr.f.sealHelp')}>
+            <Checkbox>{t('pr.f.seal')}</Checkbox>
+          </Form.Item>
         )
       case 'return_result':
         return (

@@ -19,3 +19,4 @@ export { CONTROL_SHEET_TITLE, OUTCOME_LABEL, renderControlSheet } from './contro
 export { RECEIPT_TITLE, renderReceipt } from './receipt.ts'
 export { REFUSAL_TITLE, renderRefusal } from './refusal.ts'
 export { SUPPLEMENT_TITLE, renderSupplementRequest } from './supplement.ts'
+export { renderResult, type ResultData } from './result.ts'
