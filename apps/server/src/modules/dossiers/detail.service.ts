@@ -41,12 +41,13 @@ export function openSupplement(status: string, events: Events): { requestedAt: s
 function allowedActions(actor: Actor, status: DossierStatus, canReceive: boolean, canExtend: boolean): DossierDetail['allowedActions'] {
   const out: DossierDetail['allowedActions'] = []
   if (canReceive && status === 'submitted') out.push('accept')
-  if (canReceive && (status === 'submitted' || status === 'accepted')) out.push('request_supplement')
+  // During processing the counter asks the applicant for what the appraisal found missing (the clock stops).
+  if (canReceive && (status === 'submitted' || status === 'accepted' || status === 'processing')) out.push('request_supplement')
   if (canReceive && (status === 'submitted' || status === 'supplement_requested')) out.push('refuse')
   if ((actor.kind === 'citizen' || canReceive) && status === 'supplement_requested') out.push('submit_supplement')
   if (actor.kind === 'citizen' && (status === 'submitted' || status === 'supplement_requested' || status === 'accepted'))
     out.push('withdraw')
-  if (canExtend && status === 'accepted') out.push('extend')
+  if (canExtend && (status === 'accepted' || status === 'processing' || status === 'paused')) out.push('extend')
   return out
 }
 
