@@ -11,6 +11,7 @@ import { registerErrorHandler } from './http/error-handler.ts'
 import { registerStaticWeb } from './http/static-web.ts'
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts'
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts'
+import { documentsStoreRoutes } from './modules/documents-store/documents-store.routes.ts'
 import { dossiersRoutes } from './modules/dossiers/dossiers.routes.ts'
 import { outboxRoutes } from './modules/notifications/outbox.routes.ts'
 import { filesRoutes } from './modules/files/files.routes.ts'
@@ -81,6 +82,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
       await signaturesRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
       await processingRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
       await workflowRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
+      await documentsStoreRoutes(scope.withTypeProvider<ZodTypeProvider>(), ctx)
     },
     { prefix: '/api/v1' },
   )

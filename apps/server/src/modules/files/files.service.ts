@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { Readable } from 'node:stream'
+import { buffer } from 'node:stream/consumers'
 import type { Kysely, Transaction } from 'kysely'
 import type { StoredFile } from '@congso/contracts'
 import type { AppContext } from '../../context.ts'
@@ -166,6 +167,44 @@ export async function openAttachment(ctx: Deps, id: string): Promise<{ file: Sto
     throw new AppError('NOT_FOUND', id)
   }
   return { file: toStoredFile(row), createdBy: row.created_by, stream }
+}
+
+/**
+ * A new attachment owned by the actor with the bytes of a stored private file (a result kept in the
+ * citizen's document store, offered again for a later dossier). The copy is an upload like any
+ * other: one dossier may use it. Bounded by the attachment limit and types; who may copy which
+ * file is the caller's.
+ */
+export async function copyAsAttachment(
+  ctx: Deps,
+  meta: RequestMeta,
+  sourceFileId: string,
+  auditDetails: Record<string, unknown> = {},
+): Promise<StoredFile> {
+  const row = await findStoredFile(ctx.database.db, sourceFileId, PRIVATE_PURPOSES)
+  if (!row) throw new AppError('NOT_FOUND', sourceFileId)
+  if (row.size_bytes > ATTACHMENT_MAX_BYTES) throw new AppError('FILE_TOO_LARGE', `tối đa ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`)
+  const stream = await ctx.storage.get(row.storage_key)
+  if (!stream) {
+    ctx.log.error({ id: row.id, key: row.storage_key }, 'stored file row without its object')
+    throw new AppError('NOT_FOUND', sourceFileId)
+  }
+  const body = await buffer(stream)
+  if (createHash('sha256').update(body).digest('hex') !== row.sha256) {
+    ctx.log.error({ id: row.id, key: row.storage_key }, 'stored object differs from its recorded digest')
+    throw new AppError('INTERNAL')
+  }
+  const type = detectContentType(body)
+  if (!type || !ATTACHMENT_KINDS.has(type.kind)) throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', row.file_name)
+  return storeFile(ctx, meta, {
+    purpose: ATTACHMENT,
+    prefix: 'attachments',
+    fileName: row.file_name,
+    contentType: row.content_type,
+    body,
+    auditAction: 'files.attachment.reuse',
+    auditDetails: { sourceFileId: row.id, ...auditDetails },
+  })
 }
 
 /** A template and its bytes, for anyone (templates are public forms); NOT_FOUND when unknown. */

@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react'
 import { Alert, Button, Spin } from 'antd'
-import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons'
+import { DeleteOutlined, FolderOpenOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons'
 import { ApiError, uploadAttachment } from '../../api/client.ts'
 import type { StoredFileT } from '../../api/types.ts'
 import { useI18n } from '../../i18n/index.tsx'
 import { fileUrl, formatBytes } from './common.tsx'
+import { DocumentStorePicker } from './DocumentStore.tsx'
 
 /** The types the server accepts for attachments (it checks the content, this only guides the picker). */
 export const ATTACHMENT_ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx'
@@ -27,6 +28,8 @@ interface Props {
   disabled?: boolean
   /** Shows each file as a download link (files already stored are readable by their owner). */
   linkFiles?: boolean
+  /** Offers "Chọn từ kho dữ liệu": a copy of a document from the citizen's store, added like an upload. */
+  fromStore?: boolean
 }
 
 /**
@@ -34,11 +37,12 @@ interface Props {
  * checks its type by content), listed with its name and size, and can be removed. A refused file
  * shows the server's reason (e.g. a renamed executable) until dismissed.
  */
-export function AttachmentUpload({ label, files, onChange, testId, disabled, linkFiles }: Props) {
+export function AttachmentUpload({ label, files, onChange, testId, disabled, linkFiles, fromStore }: Props) {
   const { t, lang } = useI18n()
   const input = useRef<HTMLInputElement>(null)
   const [pending, setPending] = useState<string[]>([])
   const [refusals, setRefusals] = useState<Refusal[]>([])
+  const [picking, setPicking] = useState(false)
   // The latest list, so uploads finishing one after another each append to it.
   const latest = useRef(files)
   latest.current = files
@@ -78,6 +82,11 @@ export function AttachmentUpload({ label, files, onChange, testId, disabled, lin
     }
   }
 
+  const addFromStore = (stored: StoredFileT) => {
+    latest.current = [...latest.current, stored]
+    onChange(latest.current)
+  }
+
   return (
     <div data-testid={testId}>
       <input
@@ -91,14 +100,28 @@ export function AttachmentUpload({ label, files, onChange, testId, disabled, lin
         data-testid={`${testId}-input`}
         onChange={(e) => void pick(e.target.files)}
       />
-      <Button
-        icon={<UploadOutlined aria-hidden />}
-        disabled={disabled}
-        onClick={() => input.current?.click()}
-        aria-label={t('portal.file.chooseFor', { name: label })}
-      >
-        {t('portal.file.choose')}
-      </Button>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+        <Button
+          icon={<UploadOutlined aria-hidden />}
+          disabled={disabled}
+          onClick={() => input.current?.click()}
+          aria-label={t('portal.file.chooseFor', { name: label })}
+        >
+          {t('portal.file.choose')}
+        </Button>
+        {fromStore && (
+          <Button
+            icon={<FolderOpenOutlined aria-hidden />}
+            disabled={disabled || files.length >= MAX_FILES}
+            onClick={() => setPicking(true)}
+            aria-label={t('portal.store.chooseFor', { name: label })}
+            data-testid={`${testId}-from-store`}
+          >
+            {t('portal.store.choose')}
+          </Button>
+        )}
+      </div>
+      {picking && <DocumentStorePicker label={label} onPicked={addFromStore} onClose={() => setPicking(false)} />}
       <div className="cs-muted" style={{ fontSize: 13, marginTop: 4 }}>
         {t('portal.file.hint')}
       </div>

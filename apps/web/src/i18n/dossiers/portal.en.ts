@@ -113,6 +113,22 @@ export const dossierPortalEn = {
   'portal.file.tooMany': 'At most {n} files per document.',
   'portal.file.empty': 'The file is empty.',
 
+  // Document store (kho dữ liệu)
+  'portal.store.title': 'My document store',
+  'portal.store.intro':
+    'Results returned to you electronically are kept here. Download them, or reuse them as documents of a later dossier.',
+  'portal.store.empty': 'Your document store is empty. Results of dossiers returned electronically are kept here.',
+  'portal.store.document': 'Document',
+  'portal.store.file': 'File',
+  'portal.store.addedAt': 'Added',
+  'portal.store.download': 'Download {name}',
+  'portal.store.choose': 'Choose from my document store',
+  'portal.store.chooseFor': 'Choose from my document store for: {name}',
+  'portal.store.pickTitle': 'Choose a document from your store',
+  'portal.store.pickIntro': 'A copy of the chosen document will be attached to: {name}.',
+  'portal.store.pick': 'Choose',
+  'portal.store.pickOf': 'Choose document: {name}',
+
   'portal.my.drafts': 'Drafts',
   'portal.my.submitted': 'Submitted dossiers',
   'portal.my.updatedAt': 'Saved',

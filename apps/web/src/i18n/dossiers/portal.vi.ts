@@ -120,6 +120,22 @@ export const dossierPortalVi = {
   'portal.file.tooMany': 'Mỗi giấy tờ đính kèm tối đa {n} tệp.',
   'portal.file.empty': 'Tệp rỗng.',
 
+  // Document store (kho dữ liệu)
+  'portal.store.title': 'Kho dữ liệu của tôi',
+  'portal.store.intro':
+    'Kết quả giải quyết hồ sơ được trả bản điện tử được lưu tại đây. Bạn có thể tải về hoặc dùng lại làm thành phần của hồ sơ nộp sau.',
+  'portal.store.empty': 'Kho dữ liệu chưa có giấy tờ nào. Kết quả của hồ sơ nhận bằng bản điện tử sẽ được lưu tại đây.',
+  'portal.store.document': 'Giấy tờ',
+  'portal.store.file': 'Tệp',
+  'portal.store.addedAt': 'Ngày lưu',
+  'portal.store.download': 'Tải về {name}',
+  'portal.store.choose': 'Chọn từ kho dữ liệu',
+  'portal.store.chooseFor': 'Chọn từ kho dữ liệu cho: {name}',
+  'portal.store.pickTitle': 'Chọn giấy tờ từ kho dữ liệu',
+  'portal.store.pickIntro': 'Bản sao của giấy tờ được chọn sẽ được đính kèm vào: {name}.',
+  'portal.store.pick': 'Chọn',
+  'portal.store.pickOf': 'Chọn giấy tờ: {name}',
+
   // My dossiers
   'portal.my.drafts': 'Hồ sơ đang lưu nháp',
   'portal.my.submitted': 'Hồ sơ đã nộp',

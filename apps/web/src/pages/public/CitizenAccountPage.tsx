@@ -4,6 +4,7 @@ import { useT } from '../../i18n/index.tsx'
 import { useAuth } from '../../auth/AuthContext.tsx'
 import { usePageTitle } from '../../lib/usePageTitle.ts'
 import { AccountSecurity, ProfileList, SectionCard, TotpStatusTag } from '../../components/AccountSecurity.tsx'
+import { DocumentStoreList } from '../../components/dossier/DocumentStore.tsx'
 
 /** `•••••••• 1234`: the CCCD with all but its last 4 digits hidden (only those reach the browser). */
 function MaskedCitizenId({ last4 }: { last4: string }) {
@@ -45,6 +46,10 @@ export function CitizenAccountPage() {
         <Link to="/tai-khoan/ho-so" data-testid="account-my-dossiers">
           {t('portal.nav.myDossiers')}
         </Link>
+      </SectionCard>
+      <SectionCard id="account-documents" title={t('portal.store.title')}>
+        <p style={{ marginTop: 0 }}>{t('portal.store.intro')}</p>
+        <DocumentStoreList />
       </SectionCard>
       <SectionCard id="account-profile" title={t('account.profile')}>
         <ProfileList

@@ -72,6 +72,7 @@ export function ComponentsStep({ components, files, onFilesChange, errors, disab
                 testId={`component-${i}`}
                 files={list}
                 disabled={disabled}
+                fromStore
                 onChange={(next) => onFilesChange(i, next)}
               />
               {missing && errs.length === 0 && (

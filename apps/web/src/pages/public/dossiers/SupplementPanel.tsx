@@ -101,6 +101,7 @@ export function SupplementPanel({ dossier, onChanged }: Props) {
                   testId={`supplement-${i}`}
                   files={files[i] ?? []}
                   disabled={busy}
+                  fromStore
                   onChange={(next) => setFiles((prev) => ({ ...prev, [i]: next }))}
                 />
               )}
