@@ -38,6 +38,8 @@ const CalendarPage = lazy(() => import('./pages/admin/calendar/CalendarPage.tsx'
 const OutboxPage = lazy(() => import('./pages/admin/OutboxPage.tsx'))
 const SigningPage = lazy(() => import('./pages/admin/signatures/SigningPage.tsx'))
 const TrustStorePage = lazy(() => import('./pages/admin/signatures/TrustStorePage.tsx'))
+const ProcessListPage = lazy(() => import('./pages/admin/workflow/ProcessListPage.tsx'))
+const ProcessEditorPage = lazy(() => import('./pages/admin/workflow/ProcessEditorPage.tsx'))
 
 const theme = {
   token: {
@@ -133,6 +135,9 @@ export function AppShell() {
               <Route path="hop-thu-di" element={<OutboxPage />} />
               <Route path="ky-so" element={<SigningPage />} />
               <Route path="chung-thu-tin-cay" element={<TrustStorePage />} />
+              <Route path="quy-trinh" element={<ProcessListPage />} />
+              <Route path="quy-trinh/moi" element={<ProcessEditorPage />} />
+              <Route path="quy-trinh/:id" element={<ProcessEditorPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

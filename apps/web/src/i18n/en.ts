@@ -4,6 +4,7 @@ import { dossierPortalEn } from './dossiers/portal.en.ts'
 import { dossierOfficerEn } from './dossiers/officer.en.ts'
 import { signaturesEn } from './signatures.en.ts'
 import { processingEn } from './processing.en.ts'
+import { workflowEn } from './workflow.en.ts'
 
 /** English UI catalog — must carry exactly the keys of the Vietnamese one. */
 export const en = {
@@ -12,6 +13,7 @@ export const en = {
   ...dossierOfficerEn,
   ...signaturesEn,
   ...processingEn,
+  ...workflowEn,
   'app.title': 'Public Service Portal',
   'app.skip': 'Skip to main content',
   'app.footer': 'Congso — open-source e-government platform',

@@ -3,6 +3,7 @@ import { dossierPortalVi } from './dossiers/portal.vi.ts'
 import { dossierOfficerVi } from './dossiers/officer.vi.ts'
 import { signaturesVi } from './signatures.vi.ts'
 import { processingVi } from './processing.vi.ts'
+import { workflowVi } from './workflow.vi.ts'
 
 /** Vietnamese UI catalog — the source of truth for message keys. Feature catalogs live beside it and are spread in. */
 export const vi = {
@@ -11,6 +12,7 @@ export const vi = {
   ...dossierOfficerVi,
   ...signaturesVi,
   ...processingVi,
+  ...workflowVi,
   'app.title': 'Cổng dịch vụ công',
   'app.skip': 'Chuyển đến nội dung chính',
   'app.footer': 'Congso — nền tảng chính phủ điện tử mã nguồn mở',

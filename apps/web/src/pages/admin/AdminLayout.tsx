@@ -10,6 +10,7 @@ import {
   FileAddOutlined,
   FileDoneOutlined,
   FileTextOutlined,
+  ForkOutlined,
   InboxOutlined,
   MailOutlined,
   SafetyCertificateOutlined,
@@ -23,6 +24,7 @@ import { useAuth } from '../../auth/AuthContext.tsx'
 import type { RoleT } from '../../api/types.ts'
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx'
 import { BOOK_ROLES, hasAnyRole, INTAKE_ROLES, OUTBOX_ROLES, OVERVIEW_ROLES, PROCESSING_ROLES } from './dossiers/access.ts'
+import { PROCESS_EDIT_ROLES } from './workflow/access.ts'
 
 /** Menu entries; `roles` (when given) lists the roles that can use the page — others do not see the entry. */
 const items: readonly { key: string; icon: ReactNode; label: MessageKey; roles?: readonly RoleT[] }[] = [
@@ -38,6 +40,7 @@ const items: readonly { key: string; icon: ReactNode; label: MessageKey; roles?:
   { key: '/quan-tri/to-chuc', icon: <ApartmentOutlined />, label: 'admin.org' },
   { key: '/quan-tri/can-bo', icon: <TeamOutlined />, label: 'admin.staff' },
   { key: '/quan-tri/thu-tuc', icon: <FileTextOutlined />, label: 'admin.procedures' },
+  { key: '/quan-tri/quy-trinh', icon: <ForkOutlined />, label: 'wf.menu', roles: PROCESS_EDIT_ROLES },
   { key: '/quan-tri/nhat-ky', icon: <AuditOutlined />, label: 'admin.audit' },
   { key: '/quan-tri/hop-thu-di', icon: <MailOutlined />, label: 'officer.menu.outbox', roles: OUTBOX_ROLES },
   { key: '/quan-tri/tai-khoan', icon: <UserOutlined />, label: 'nav.account' },
