@@ -35,7 +35,12 @@ export async function dossierSubject(db: Tx | AppContext['database']['db'], d: D
     ? await db.selectFrom('dossier_consultations').select('target_agency_id').where('dossier_id', '=', d.id).execute()
     : []
   const ids = [
-    ...new Set([d.receiving_agency_id, d.agency_id, ...(d.processing_agency_id ? [d.processing_agency_id] : []), ...consulted.map((c) => c.target_agency_id)]),
+    ...new Set([
+      d.receiving_agency_id,
+      d.agency_id,
+      ...(d.processing_agency_id ? [d.processing_agency_id] : []),
+      ...consulted.map((c) => c.target_agency_id),
+    ]),
   ]
   const agencies = await Promise.all(ids.map((id) => agencyById(db, id)))
   return {
@@ -88,7 +93,12 @@ export async function recordEvent(
     attachment_ids: (e.files ?? []).map((f) => f.fileId),
   })
   await insertDossierFiles(tx, d.id, seq, e.files ?? [])
-  await writeAudit(tx, meta, { action: `dossier.${e.type}`, subjectType: 'dossier', subjectId: d.code, details: { from: e.from, to: e.to, seq } })
+  await writeAudit(tx, meta, {
+    action: `dossier.${e.type}`,
+    subjectType: 'dossier',
+    subjectId: d.code,
+    details: { from: e.from, to: e.to, seq },
+  })
   if (!(await updateProjection(tx, d.id, d.version, { status: e.to, ...e.set }))) throw new AppError('DOSSIER_VERSION_CONFLICT')
   return seq
 }

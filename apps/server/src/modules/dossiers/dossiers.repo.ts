@@ -105,12 +105,7 @@ export type ProjectionChange = Partial<
   >
 >
 
-export async function updateProjection(
-  tx: Transaction<DB>,
-  id: string,
-  expectedVersion: number,
-  set: ProjectionChange,
-): Promise<boolean> {
+export async function updateProjection(tx: Transaction<DB>, id: string, expectedVersion: number, set: ProjectionChange): Promise<boolean> {
   const values = { ...set, form_data: set.form_data === undefined ? undefined : JSON.stringify(set.form_data) }
   const res = await tx
     .updateTable('dossiers')

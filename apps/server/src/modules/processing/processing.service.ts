@@ -135,7 +135,9 @@ async function build(tx: Tx, ctx: Deps, actor: Actor, d: DossierRow, p: LoadedPr
       }
     }
     case 'answer_consult': {
+      // Only the agency asked answers its own question.
       const c = p.state.consultations.find((x) => x.id === input.consultId)
+      if (c && c.targetAgencyId !== actor.agencyId) throw new AppError('FORBIDDEN')
       return {
         event: { type: 'consult_answered', at: now, consultId: input.consultId, answer: input.answer },
         note: input.answer,
@@ -211,7 +213,7 @@ async function build(tx: Tx, ctx: Deps, actor: Actor, d: DossierRow, p: LoadedPr
       }
     }
     case 'return_result': {
-      const channel = d.return_channel as 'counter' | 'post' | 'online'
+      const channel = d.return_channel
       if (channel === 'post' && !input.postalTracking)
         throw new AppError('VALIDATION_FAILED', 'cần số hiệu bưu gửi', [{ path: 'body.postalTracking', message: 'Cần số hiệu bưu gửi' }])
       const late = Boolean(d.apologized) || (d.due_at !== null && now.getTime() > d.due_at.getTime())

@@ -9,13 +9,14 @@ import { storeFile } from '../files/files.service.ts'
 type Deps = Pick<AppContext, 'database' | 'storage' | 'log' | 'config'>
 
 /** An e-form answer as printed: option labels, dd/mm/yyyy dates, Có/Không. */
-function printable(field: ProcedureContent['eForm']['fields'][number], value: unknown): string | null {
-  if (value === undefined || value === null || value === '') return null
-  if (field.type === 'select') return field.options?.find((o) => o.value === value)?.label ?? String(value)
-  if (field.type === 'checkbox') return value === true ? 'Có' : 'Không'
-  if (field.type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value.split('-').reverse().join('/')
-  if (field.type === 'number' && typeof value === 'number') return value.toLocaleString('vi-VN')
-  return String(value)
+function printable(field: ProcedureContent['eForm']['fields'][number], raw: unknown): string | null {
+  if (raw === undefined || raw === null || raw === '') return null
+  const value = typeof raw === 'object' ? JSON.stringify(raw) : String(raw)
+  if (field.type === 'select') return field.options?.find((o) => o.value === value)?.label ?? value
+  if (field.type === 'checkbox') return raw === true ? 'Có' : 'Không'
+  if (field.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value.split('-').reverse().join('/')
+  if (field.type === 'number' && typeof raw === 'number') return raw.toLocaleString('vi-VN')
+  return value
 }
 
 /**
