@@ -11,7 +11,7 @@ type Deps = Pick<AppContext, 'database' | 'storage' | 'log' | 'config'>
 /** An e-form answer as printed: option labels, dd/mm/yyyy dates, Có/Không. */
 function printable(field: ProcedureContent['eForm']['fields'][number], raw: unknown): string | null {
   if (raw === undefined || raw === null || raw === '') return null
-  const value = typeof raw === 'object' ? JSON.stringify(raw) : String(raw)
+  const value = typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? `${raw}` : JSON.stringify(raw)
   if (field.type === 'select') return field.options?.find((o) => o.value === value)?.label ?? value
   if (field.type === 'checkbox') return raw === true ? 'Có' : 'Không'
   if (field.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value.split('-').reverse().join('/')
