@@ -195,7 +195,7 @@ export const processingEn = {
   'pr.citizen.results': 'Result files',
   'pr.citizen.returnedCounter': 'The result was handed over at the one-stop counter on {date}.',
   'pr.citizen.returnedPost': 'The result was sent by public postal service on {date}.',
-  'pr.citizen.returnedOnline': 'The result was returned online on {date}; you can download it above.',
+  'pr.citizen.returnedOnline': 'The result was returned online on {date}; you can download the result file below.',
   'pr.citizen.tracking': 'Tracking number: {code}',
   'pr.citizen.postalStatus': 'Delivery status: {status}',
   'pr.citizen.apologies': 'Apology letters with a new appointment date',

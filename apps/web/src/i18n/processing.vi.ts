@@ -199,7 +199,7 @@ export const processingVi = {
   'pr.citizen.results': 'Tệp kết quả',
   'pr.citizen.returnedCounter': 'Kết quả đã được trả tại Bộ phận Một cửa lúc {date}.',
   'pr.citizen.returnedPost': 'Kết quả đã được gửi qua dịch vụ bưu chính công ích lúc {date}.',
-  'pr.citizen.returnedOnline': 'Kết quả đã được trả trực tuyến lúc {date}; bạn có thể tải về ở trên.',
+  'pr.citizen.returnedOnline': 'Kết quả đã được trả trực tuyến lúc {date}; bạn có thể tải tệp kết quả ở mục bên dưới.',
   'pr.citizen.tracking': 'Mã vận đơn: {code}',
   'pr.citizen.postalStatus': 'Tình trạng chuyển phát: {status}',
   'pr.citizen.apologies': 'Thư xin lỗi và hẹn lại ngày trả kết quả',
