@@ -1,3 +1,4 @@
+import type { ProcessDefinition } from '@congso/domain'
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { ProcedureContent, StoredFile } from '@congso/contracts'
 import { expect } from 'vitest'
@@ -138,4 +139,23 @@ export const newKey = () => randomUUID()
 
 export async function submit(api: Client, body: unknown, key = newKey()) {
   return api.post('/dossiers', body, { headers: { 'idempotency-key': key } })
+}
+
+/** Publishes an internal process version directly (the workflow module's own tests cover the API). */
+export async function publishProcess(t: TestApp, procedureCode: string, agencyId: string, definition: ProcessDefinition): Promise<void> {
+  await t.ctx.database.db
+    .insertInto('process_versions')
+    .values({
+      procedure_code: procedureCode,
+      agency_id: agencyId,
+      version: 1,
+      status: 'published',
+      definition: JSON.stringify(definition),
+      created_by: null,
+      updated_by: null,
+      updated_at: new Date(),
+      published_by: null,
+      published_at: new Date(),
+    })
+    .execute()
 }

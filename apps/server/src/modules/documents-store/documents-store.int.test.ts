@@ -14,7 +14,16 @@ import {
   type TestAgency,
   type TestApp,
 } from '../../../test/harness.ts'
-import { intakeProcedure, onlineBody, publish, registerCitizen, submit, upload, validForm } from '../../../test/dossier-fixtures.ts'
+import {
+  intakeProcedure,
+  onlineBody,
+  publish,
+  publishProcess,
+  registerCitizen,
+  submit,
+  upload,
+  validForm,
+} from '../../../test/dossier-fixtures.ts'
 
 let t: TestApp
 let commune: TestAgency
@@ -30,21 +39,7 @@ beforeAll(async () => {
   commune = await createAgency(t.ctx, { kind: 'commune', parentId: province.id, name: 'UBND Phường Một' })
   procedure.agencyCodes = [commune.code ?? '']
   await publish(t, procedure)
-  await t.ctx.database.db
-    .insertInto('process_versions')
-    .values({
-      procedure_code: procedure.code,
-      agency_id: commune.id,
-      version: 1,
-      status: 'published',
-      definition: JSON.stringify(standardProcess()),
-      created_by: null,
-      updated_by: null,
-      updated_at: new Date(),
-      published_by: null,
-      published_at: new Date(),
-    })
-    .execute()
+  await publishProcess(t, procedure.code, commune.id, standardProcess())
   const o = await createOfficer(t.ctx, { roles: ['receiving_officer', 'agency_leader'], agencyId: commune.id })
   officer = await signIn(t.app, o.username, o.password)
   citizen = await registerCitizen(t)

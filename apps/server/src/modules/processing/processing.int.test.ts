@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DossierDetail, ProcessingInbox, ProcessingView } from '@congso/contracts'
-import { standardProcess, statusFromEvents, type DossierEventType, type ProcessDefinition } from '@congso/domain'
+import { standardProcess, statusFromEvents, type DossierEventType } from '@congso/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   client,
@@ -17,7 +17,7 @@ import {
   type TestApp,
 } from '../../../test/harness.ts'
 import { escalate } from './escalation.job.ts'
-import { intakeProcedure, onlineBody, publish, registerCitizen, submit, upload } from '../../../test/dossier-fixtures.ts'
+import { intakeProcedure, onlineBody, publish, publishProcess, registerCitizen, submit, upload } from '../../../test/dossier-fixtures.ts'
 
 let t: TestApp
 let province: TestAgency
@@ -28,24 +28,6 @@ let citizen: Awaited<ReturnType<typeof registerCitizen>>
 const c: Record<string, Session> = {}
 const s: Record<string, Session> = {}
 const procedure = intakeProcedure({ processingTime: { value: 10, unit: 'working_day' } })
-
-async function publishProcess(agencyId: string, definition: ProcessDefinition): Promise<void> {
-  await t.ctx.database.db
-    .insertInto('process_versions')
-    .values({
-      procedure_code: procedure.code,
-      agency_id: agencyId,
-      version: 1,
-      status: 'published',
-      definition: JSON.stringify(definition),
-      created_by: null,
-      updated_by: null,
-      updated_at: new Date(),
-      published_by: null,
-      published_at: new Date(),
-    })
-    .execute()
-}
 
 async function officer(agency: TestAgency, role: Parameters<typeof createOfficer>[1]['roles'][number], unitId?: string) {
   const o = await createOfficer(t.ctx, { roles: [role], agencyId: agency.id, ...(unitId ? { unitId } : {}) })
@@ -61,8 +43,8 @@ beforeAll(async () => {
   const proc = { ...procedure, agencyCodes: [commune.code!, dept.code!] }
   Object.assign(procedure, proc)
   await publish(t, proc)
-  await publishProcess(commune.id, standardProcess())
-  await publishProcess(dept.id, standardProcess({ specialistUnitId: unit.id }))
+  await publishProcess(t, procedure.code, commune.id, standardProcess())
+  await publishProcess(t, procedure.code, dept.id, standardProcess({ specialistUnitId: unit.id }))
   for (const role of ['receiving_officer', 'processing_officer', 'unit_head', 'agency_leader', 'clerk'] as const) {
     c[role] = await officer(commune, role)
     s[role] = await officer(dept, role, role === 'processing_officer' || role === 'unit_head' ? unit.id : undefined)
