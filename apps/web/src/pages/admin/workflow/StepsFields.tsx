@@ -1,9 +1,10 @@
-import { Button, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd'
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
+import { Button, Col, Form, Input, InputNumber, Row, Select } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
 import { StepKind, StepRole } from '@congso/domain'
 import { useT } from '../../../i18n/index.tsx'
 import type { Agency } from '../../../api/types.ts'
 import { fieldHelp, GroupIssues, groupStyle } from './fieldIssues.tsx'
+import { ItemHeader } from './ItemHeader.tsx'
 import { newStep, type EditorIssue, type ProcessFormValues } from './processModel.ts'
 
 interface Props {
@@ -40,22 +41,11 @@ export function StepsFields({ values, editable, issues, units, onRemove }: Props
                 data-testid="process-step"
                 style={groupStyle(!!own?.length)}
               >
-                <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 8 }}>
-                  <Typography.Text strong style={{ flex: 1, minWidth: 0 }}>
-                    {t('wf.step.n', { n: i + 1 })}
-                    {s?.name ? ` — ${s.name}` : ''}
-                  </Typography.Text>
-                  {editable && (
-                    <Button
-                      size="small"
-                      danger
-                      icon={<DeleteOutlined aria-hidden />}
-                      aria-label={t('wf.step.remove', { n: i + 1 })}
-                      title={t('wf.step.remove', { n: i + 1 })}
-                      onClick={() => onRemove(item.name)}
-                    />
-                  )}
-                </div>
+                <ItemHeader
+                  title={`${t('wf.step.n', { n: i + 1 })}${s?.name ? ` — ${s.name}` : ''}`}
+                  removeLabel={t('wf.step.remove', { n: i + 1 })}
+                  onRemove={editable ? () => onRemove(item.name) : undefined}
+                />
                 <GroupIssues issues={own} fieldPaths={fieldPaths} />
                 <Row gutter={12}>
                   <Col xs={24} sm={12} lg={5}>

@@ -1,7 +1,8 @@
 import { Button, Col, Form, Input, Row, Select, Typography } from 'antd'
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
+import { PlusOutlined } from '@ant-design/icons'
 import { useT } from '../../../i18n/index.tsx'
 import { fieldHelp, GroupIssues, groupStyle } from './fieldIssues.tsx'
+import { ItemHeader } from './ItemHeader.tsx'
 import { CONDITION_OPS, type EditorIssue, type EFormFieldT, type ProcessFormValues, type TransitionValues } from './processModel.ts'
 
 interface Props {
@@ -73,21 +74,11 @@ export function TransitionsFields({ values, editable, issues, fields }: Props) {
                 data-testid="process-transition"
                 style={groupStyle(!!own?.length)}
               >
-                <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 8 }}>
-                  <Typography.Text strong style={{ flex: 1, minWidth: 0 }}>
-                    {t('wf.tr.n', { n: i + 1 })}
-                  </Typography.Text>
-                  {editable && (
-                    <Button
-                      size="small"
-                      danger
-                      icon={<DeleteOutlined aria-hidden />}
-                      aria-label={t('wf.tr.remove', { n: i + 1 })}
-                      title={t('wf.tr.remove', { n: i + 1 })}
-                      onClick={() => remove(item.name)}
-                    />
-                  )}
-                </div>
+                <ItemHeader
+                  title={t('wf.tr.n', { n: i + 1 })}
+                  removeLabel={t('wf.tr.remove', { n: i + 1 })}
+                  onRemove={editable ? () => remove(item.name) : undefined}
+                />
                 <GroupIssues issues={own} fieldPaths={[`${path}.condition`]} />
                 <Row gutter={12}>
                   <Col xs={24} sm={12} lg={7}>
